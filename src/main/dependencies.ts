@@ -1,0 +1,123 @@
+// The composition root: the only place that wires platform pieces and modules together.
+import { OffsetClock, systemClock, type Clock } from '../platform/clock.ts';
+import type { Config } from '../platform/config.ts';
+import { migrate, openDatabase, type Database } from '../platform/db/database.ts';
+import { resolveSecret } from '../platform/db/instance-settings.ts';
+import { createIds, type Ids } from '../platform/ids.ts';
+import { JobQueue } from '../platform/jobs/job-queue.ts';
+import { createLogger, type Logger } from '../platform/logger.ts';
+import { createMailboxMailer, createSmtpMailer, type Mailer } from '../platform/mail/mailer.ts';
+import { createIdentityService, type IdentityService } from '../modules/identity/index.ts';
+import { createMarketplacesService, type MarketplacesService } from '../modules/marketplaces/index.ts';
+import {
+  createOrdersService,
+  defineOrdersQueues,
+  startOrdersWorkers,
+  type OrdersService,
+} from '../modules/orders/index.ts';
+import { createSandboxClock, type SandboxClock } from '../modules/sandbox/index.ts';
+import { parseRateLimitSetting, RateLimiter } from '../sp-api/rate-limit.ts';
+
+export type Services = {
+  config: Config;
+  log: Logger;
+  database: Database;
+  /** Business time: the sandbox clock in sandbox mode, else real time plus a zero offset. */
+  clock: OffsetClock;
+  sandboxClock: SandboxClock;
+  /** Security time (token expiry, throttling): always real. */
+  realClock: Clock;
+  ids: Ids;
+  jobs: JobQueue;
+  mailer: Mailer;
+  secret: string;
+  rateLimiter: RateLimiter;
+  marketplaces: MarketplacesService;
+  identity: IdentityService;
+  orders: OrdersService;
+  /** Starts the background workers in this process. */
+  startWorkers(): Promise<void>;
+  close(): Promise<void>;
+};
+
+export type BuildOptions = {
+  /** An already opened database (tests). */
+  database?: Database;
+  logger?: Logger;
+  mailer?: Mailer;
+  realClock?: Clock;
+  ids?: Ids;
+};
+
+export async function buildServices(config: Config, opts: BuildOptions = {}): Promise<Services> {
+  const log = opts.logger ?? createLogger(config.logLevel);
+  const database = opts.database ?? (await openDatabase(config));
+  try {
+    await migrate(database);
+    const realClock = opts.realClock ?? systemClock;
+    const clock = new OffsetClock(0, realClock);
+    const sandboxClock = createSandboxClock(database.db, clock);
+    if (config.mode === 'sandbox') await sandboxClock.load();
+    const ids = opts.ids ?? createIds(realClock);
+    const secret = await resolveSecret(database.db, config.secret);
+    const jobs = new JobQueue(database, log);
+    const mailer =
+      opts.mailer ??
+      (config.mail.smtpUrl
+        ? createSmtpMailer(config.mail.smtpUrl, config.mail.poolSize, config.mail.from)
+        : createMailboxMailer(database.db, ids, realClock, config.mail.from));
+    const rl = parseRateLimitSetting(config.spApiRateLimits);
+    const marketplaces = createMarketplacesService({ db: database.db, ids, clock });
+    await marketplaces.seedMarketplaces();
+    const identity = createIdentityService({
+      db: database.db,
+      ids,
+      clock: realClock,
+      secret,
+      accessTokenTtlSeconds: config.accessTokenTtlSeconds,
+      sessionTtlHours: config.sessionTtlHours,
+    });
+    const orders = createOrdersService({
+      db: database.db,
+      ids,
+      clock,
+      jobs,
+      marketplaces,
+      relaySecret: secret,
+    });
+    defineOrdersQueues(jobs);
+    await jobs.start();
+    let workersStarted = false;
+    return {
+      config,
+      log,
+      database,
+      clock,
+      sandboxClock,
+      realClock,
+      ids,
+      jobs,
+      mailer,
+      secret,
+      rateLimiter: new RateLimiter(rl.enabled, rl.plans),
+      marketplaces,
+      identity,
+      orders,
+      async startWorkers() {
+        if (workersStarted) return;
+        workersStarted = true;
+        await startOrdersWorkers({ jobs, orders, marketplaces, mailer, clock, ids, log });
+        if (config.mode === 'sandbox') sandboxClock.startRefreshing();
+      },
+      async close() {
+        sandboxClock.stop();
+        await jobs.stop().catch((err) => log.warn({ err }, 'job queue stop failed'));
+        await mailer.close();
+        if (!opts.database) await database.close();
+      },
+    };
+  } catch (err) {
+    if (!opts.database) await database.close().catch(() => undefined);
+    throw err;
+  }
+}

@@ -1,0 +1,214 @@
+// The HTTP application: every route family on one Hono app, with one error handler that renders
+// each family's wire format, the OpenAPI document and the built web app.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { serveStatic } from '@hono/node-server/serve-static';
+import type { Context } from 'hono';
+import { requestId } from 'hono/request-id';
+import { AppError, forbidden, unauthenticated } from '../platform/errors.ts';
+import { createErrorHandler, renderAppError } from '../platform/http/http-errors.ts';
+import {
+  createIdentityRoutes,
+  operatorKeyMiddleware,
+  sessionMiddleware,
+  type AuthVariables,
+  type WebSession,
+} from '../modules/identity/index.ts';
+import {
+  createOrdersMarketplaceRoutes,
+  createOrdersSpApiRoutes,
+  createOrdersWebRoutes,
+} from '../modules/orders/index.ts';
+import { createSandboxRoutes } from '../modules/sandbox/index.ts';
+import { isSpApiPath, spApiErrorBody, spApiErrorRenderer } from '../sp-api/errors.ts';
+import { createLwaRoutes } from '../sp-api/lwa.routes.ts';
+import { sellerOf, spApiAuth, usagePlan, type SpApiVariables } from '../sp-api/middleware.ts';
+import type { Services } from './dependencies.ts';
+import { createOpsRoutes } from './ops.routes.ts';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const WEB_DIST = path.join(ROOT, 'web/dist');
+const SWAGGER_DIST = path.join(ROOT, 'node_modules/swagger-ui-dist');
+
+type Env = { Variables: AuthVariables & Partial<SpApiVariables> };
+
+export function createHttpApp(s: Services, opts: { isReady: () => boolean; cliToken?: string }) {
+  const app = new OpenAPIHono<Env>();
+  const { identity, orders, marketplaces, log } = s;
+
+  app.use('*', requestId({ headerName: 'x-amzn-RequestId' }));
+  app.use('*', async (c, next) => {
+    const started = performance.now();
+    await next();
+    // Path only: query strings can carry buyer emails (getOrders BuyerEmail).
+    log.debug(
+      {
+        requestId: c.get('requestId' as never),
+        method: c.req.method,
+        path: c.req.path,
+        status: c.res.status,
+        ms: Math.round(performance.now() - started),
+      },
+      'request',
+    );
+  });
+  app.onError(createErrorHandler([spApiErrorRenderer], log));
+
+  app.get('/healthz', (c) =>
+    opts.isReady() ? c.json({ status: 'ok' }, 200) : c.json({ status: 'starting' }, 503),
+  );
+
+  // --- web API (session cookie + CSRF) -----------------------------------------------------------
+  app.use('/api/*', sessionMiddleware(identity, { required: false }));
+
+  const describeSession = async (session: WebSession) => {
+    const seller = session.user.sellerId ? await marketplaces.findSeller(session.user.sellerId) : undefined;
+    const m = seller ? await marketplaces.findMarketplace(seller.marketplaceId) : undefined;
+    return {
+      user: session.user,
+      seller:
+        seller && m
+          ? {
+              id: seller.id,
+              name: seller.name,
+              marketplaceId: m.id,
+              marketplaceName: m.salesChannel,
+              currencyCode: m.currency,
+              timeZone: seller.timeZone,
+              sellingPlan: seller.sellingPlan,
+            }
+          : null,
+      csrfToken: session.csrfToken,
+      sandbox: { enabled: s.config.mode === 'sandbox', now: s.clock.now().toISOString() },
+    };
+  };
+
+  const requireSeller = (c: Context<Env>) => {
+    const session = c.get('session');
+    if (!session) throw unauthenticated('UNAUTHENTICATED', 'Please sign in.');
+    if (!session.user.sellerId) throw forbidden('SELLER_ONLY', 'This page is for seller accounts.');
+    return { sellerId: session.user.sellerId, userId: session.user.id };
+  };
+  const requireOperator = (c: Context) => {
+    const session = (c as Context<Env>).get('session');
+    if (!session) throw unauthenticated('UNAUTHENTICATED', 'Please sign in.');
+    if (session.user.role !== 'operator')
+      throw forbidden('OPERATOR_ONLY', 'This page is for marketplace operators.');
+  };
+
+  app.route(
+    '/',
+    createIdentityRoutes(identity, describeSession, { secureCookies: s.config.mode === 'production' }),
+  );
+  app.get('/api/settings/account', async (c) => {
+    const { sellerId } = requireSeller(c);
+    const seller = await marketplaces.getSeller(sellerId);
+    return c.json({
+      seller: {
+        id: seller.id,
+        name: seller.name,
+        sellingPlan: seller.sellingPlan,
+        timeZone: seller.timeZone,
+        language: seller.language,
+        customerServiceEmail: seller.customerServiceEmail,
+        emergencyPhone: seller.emergencyPhone,
+      },
+    });
+  });
+  app.route('/', createOrdersWebRoutes(orders, s.clock, requireSeller));
+  app.route('/', createOpsRoutes({ db: s.database.db, jobs: s.jobs, requireOperator }));
+
+  // --- marketplace API (operator API keys) -----------------------------------------------------
+  app.use('/marketplace/*', operatorKeyMiddleware(identity));
+  app.route('/', createOrdersMarketplaceRoutes(orders));
+
+  // --- SP-API (LWA access tokens) ---------------------------------------------------------------
+  app.route('/', createLwaRoutes(identity));
+  const auth = spApiAuth(identity);
+  app.route(
+    '/',
+    createOrdersSpApiRoutes(orders, marketplaces, s.clock, {
+      auth: auth as never,
+      plan: (op) => usagePlan(s.rateLimiter, op) as never,
+      sellerId: (c) => sellerOf((c as Context<Env>).get('spapi') as SpApiVariables['spapi']),
+    }),
+  );
+
+  // --- sandbox ------------------------------------------------------------------------------------
+  app.route(
+    '/',
+    createSandboxRoutes({
+      enabled: s.config.mode === 'sandbox',
+      clock: s.sandboxClock,
+      db: s.database.db,
+      authenticate: async (c) => {
+        if ((c as Context<Env>).get('session')) return;
+        // The CLI of this machine (mercato clock) talks to the server that holds the database.
+        const cli = c.req.header('x-mercato-cli-token');
+        if (cli && opts.cliToken && cli === opts.cliToken) return;
+        const bearer = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1];
+        if (bearer && (await identity.verifyOperatorKey(bearer))) return;
+        const token = c.req.header('x-amz-access-token');
+        if (token && identity.verifyAccessToken(token).ok) return;
+        throw unauthenticated(
+          'UNAUTHENTICATED',
+          'Send an operator API key, an SP-API access token, or sign in.',
+        );
+      },
+    }),
+  );
+
+  // --- OpenAPI (API-3) ----------------------------------------------------------------------------
+  app.openAPIRegistry.registerComponent('securitySchemes', 'spApiAccessToken', {
+    type: 'apiKey',
+    in: 'header',
+    name: 'x-amz-access-token',
+  });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'operatorKey', { type: 'http', scheme: 'bearer' });
+  app.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Mercato API',
+      version: '0.1.0',
+      description:
+        'Seller web API (/api), marketplace API for the storefront (/marketplace/v1, operator key), SP-API compatible seller API (/orders/v0, LWA token at /auth/o2/token) and sandbox controls (/sandbox/v1).',
+    },
+  });
+  app.get('/api-docs', (c) => c.html(SWAGGER_PAGE));
+  app.use(
+    '/api-docs/assets/*',
+    serveStatic({ root: SWAGGER_DIST, rewriteRequestPath: (p) => p.replace('/api-docs/assets', '') }),
+  );
+
+  // --- web app ------------------------------------------------------------------------------------
+  app.use('/assets/*', serveStatic({ root: WEB_DIST }));
+  app.use('/favicon.svg', serveStatic({ root: WEB_DIST }));
+  app.notFound((c) => {
+    if (isSpApiPath(c.req.path)) return c.json(spApiErrorBody('NotFound', 'Resource not found.'), 404);
+    if (
+      c.req.method === 'GET' &&
+      !c.req.path.startsWith('/api/') &&
+      !c.req.path.startsWith('/marketplace/')
+    ) {
+      const index = path.join(WEB_DIST, 'index.html');
+      if (existsSync(index)) return c.html(readFileSync(index, 'utf8'));
+      return c.text('The web app is not built. Run `npm run build:web` (npm start does it for you).', 503);
+    }
+    return renderAppError(
+      c,
+      new AppError('not_found', 'ROUTE_NOT_FOUND', `No route ${c.req.method} ${c.req.path}.`),
+    );
+  });
+
+  return app;
+}
+
+const SWAGGER_PAGE = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Mercato API</title>
+<link rel="stylesheet" href="/api-docs/assets/swagger-ui.css"></head>
+<body><div id="ui"></div>
+<script src="/api-docs/assets/swagger-ui-bundle.js"></script>
+<script>window.ui = SwaggerUIBundle({ url: '/openapi.json', dom_id: '#ui', deepLinking: true });</script>
+</body></html>`;

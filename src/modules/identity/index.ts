@@ -1,0 +1,17 @@
+/** Users, web sessions, SP-API developer apps and LWA tokens, operator API keys. */
+export {
+  createIdentityService,
+  type IdentityService,
+  LwaError,
+  type SessionUser,
+  type SpApiPrincipal,
+  type TokenGrant,
+  type WebSession,
+} from './identity.service.ts';
+/** Web session and operator-key middleware and the session/settings routes. */
+export {
+  createIdentityRoutes,
+  sessionMiddleware,
+  operatorKeyMiddleware,
+  type AuthVariables,
+} from './identity.routes.ts';

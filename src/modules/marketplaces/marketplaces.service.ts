@@ -1,0 +1,101 @@
+// Marketplaces (with their policy settings) and sellers. Both change rarely and are read on
+// every request, so they are cached in memory for a few seconds; edits show up after that.
+import type { Clock } from '../../platform/clock.ts';
+import type { Db } from '../../platform/db/database.ts';
+import { invalid, notFound } from '../../platform/errors.ts';
+import type { Ids } from '../../platform/ids.ts';
+import { SEEDED_MARKETPLACES } from './marketplace-policy.ts';
+import {
+  createMarketplacesRepository,
+  type MarketplaceRow,
+  type SellerRow,
+} from './marketplaces.repository.ts';
+
+export type Marketplace = MarketplaceRow;
+export type Seller = SellerRow;
+
+const CACHE_MS = 5000;
+
+export function createMarketplacesService(o: { db: Db; ids: Ids; clock: Clock }) {
+  const repo = createMarketplacesRepository(o.db);
+  let marketplaceCache: { at: number; byId: Map<string, Marketplace> } | null = null;
+  const sellerCache = new Map<string, { at: number; seller: Seller }>();
+  const tick = () => performance.now();
+
+  async function marketplaces(): Promise<Map<string, Marketplace>> {
+    if (marketplaceCache && tick() - marketplaceCache.at < CACHE_MS) return marketplaceCache.byId;
+    const rows = await repo.allMarketplaces();
+    marketplaceCache = { at: tick(), byId: new Map(rows.map((r) => [r.id, r])) };
+    return marketplaceCache.byId;
+  }
+
+  return {
+    /** Inserts the seeded marketplaces (Japan, Italy) that are missing. */
+    async seedMarketplaces(): Promise<void> {
+      for (const m of SEEDED_MARKETPLACES) await repo.upsertMarketplace({ ...m, createdAt: o.clock.now() });
+      marketplaceCache = null;
+    },
+
+    async listMarketplaces(): Promise<Marketplace[]> {
+      return [...(await marketplaces()).values()];
+    },
+
+    async findMarketplace(id: string): Promise<Marketplace | undefined> {
+      return (await marketplaces()).get(id);
+    },
+
+    async getMarketplace(id: string): Promise<Marketplace> {
+      const m = (await marketplaces()).get(id);
+      if (!m) throw notFound('MARKETPLACE_NOT_FOUND', `Unknown marketplace id ${id}.`);
+      return m;
+    },
+
+    async findSeller(id: string): Promise<Seller | undefined> {
+      const hit = sellerCache.get(id);
+      if (hit && tick() - hit.at < CACHE_MS) return hit.seller;
+      const seller = await repo.seller(id);
+      if (seller) sellerCache.set(id, { at: tick(), seller });
+      return seller;
+    },
+
+    async getSeller(id: string): Promise<Seller> {
+      const s = await this.findSeller(id);
+      if (!s) throw notFound('SELLER_NOT_FOUND', `Unknown seller id ${id}.`);
+      return s;
+    },
+
+    async listSellers(): Promise<Seller[]> {
+      return repo.allSellers();
+    },
+
+    async createSeller(input: {
+      id?: string;
+      marketplaceId: string;
+      name: string;
+      sellingPlan: 'Individual' | 'Professional';
+      timeZone?: string;
+      language?: string;
+      customerServiceEmail?: string | null;
+      emergencyPhone?: string | null;
+    }): Promise<Seller> {
+      const m = await this.getMarketplace(input.marketplaceId);
+      if (!input.name.trim()) throw invalid('VALIDATION_FAILED', 'A seller needs a name.');
+      const row = {
+        id: input.id ?? o.ids.next('sel'),
+        marketplaceId: m.id,
+        name: input.name.trim(),
+        sellingPlan: input.sellingPlan,
+        timeZone: input.timeZone ?? m.timeZone,
+        language: input.language ?? m.language,
+        customerServiceEmail: input.customerServiceEmail ?? null,
+        customerServiceEmailVerifiedAt: null,
+        emergencyPhone: input.emergencyPhone ?? null,
+        createdAt: o.clock.now(),
+      };
+      await repo.insertSeller(row);
+      return row;
+    },
+  };
+}
+
+export type MarketplacesService = ReturnType<typeof createMarketplacesService>;

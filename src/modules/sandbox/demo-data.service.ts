@@ -1,0 +1,262 @@
+// Demo marketplace for `npm start` on an empty database (issue 2 §11): a seller in Japan and one
+// in Italy with a few hundred orders across statuses, an operator, SP-API apps and an operator
+// key. Orders go through the real services (create → pay → confirm), so the demo exercises the
+// same paths as production. Deterministic: a seeded generator picks the data.
+import type { Clock } from '../../platform/clock.ts';
+import type { Db } from '../../platform/db/database.ts';
+import { getSetting, putSettingOnce } from '../../platform/db/instance-settings.ts';
+import type { IdentityService } from '../identity/index.ts';
+import type { MarketplacesService } from '../marketplaces/index.ts';
+import type { CreateOrderInput, OrdersService } from '../orders/index.ts';
+
+export const DEMO_PASSWORD = 'mercato-demo';
+
+export type DemoCredentials = {
+  operator: { email: string; password: string; apiKey: string };
+  sellers: {
+    marketplaceId: string;
+    sellerId: string;
+    name: string;
+    login: { email: string; password: string };
+    spApi: { clientId: string; clientSecret: string; refreshToken: string };
+  }[];
+};
+
+type Catalogue = { sku: string; title: string; price: string; shipping: string }[];
+
+const JP: { names: string[]; cities: [string, string, string][]; products: Catalogue } = {
+  names: [
+    '山田 太郎',
+    '佐藤 花子',
+    '鈴木 一郎',
+    '高橋 美咲',
+    '田中 健',
+    '伊藤 さくら',
+    '渡辺 大輔',
+    '中村 優子',
+  ],
+  cities: [
+    ['東京都', '渋谷区', '150-0002'],
+    ['大阪府', '大阪市北区', '530-0001'],
+    ['愛知県', '名古屋市中区', '460-0008'],
+    ['福岡県', '福岡市博多区', '812-0011'],
+    ['北海道', '札幌市中央区', '060-0001'],
+  ],
+  products: [
+    { sku: 'JP-TEA-001', title: '静岡県産 深蒸し煎茶 100g', price: '1280', shipping: '350' },
+    { sku: 'JP-KNF-002', title: '関の刃物 三徳包丁 165mm', price: '6800', shipping: '0' },
+    { sku: 'JP-TOW-003', title: '今治タオル フェイスタオル 2枚組', price: '2200', shipping: '350' },
+    { sku: 'JP-BWL-004', title: '有田焼 茶碗 藍染', price: '3300', shipping: '500' },
+    { sku: 'JP-NBK-005', title: 'A5 方眼ノート 5冊パック', price: '980', shipping: '250' },
+  ],
+};
+
+const IT: typeof JP = {
+  names: [
+    'Giulia Rossi',
+    'Marco Bianchi',
+    'Francesca Romano',
+    'Luca Colombo',
+    'Chiara Ricci',
+    'Alessandro Greco',
+    'Sara Conti',
+  ],
+  cities: [
+    ['MI', 'Milano', '20121'],
+    ['RM', 'Roma', '00184'],
+    ['TO', 'Torino', '10121'],
+    ['FI', 'Firenze', '50122'],
+    ['NA', 'Napoli', '80132'],
+  ],
+  products: [
+    { sku: 'IT-OIL-001', title: 'Olio extravergine di oliva 750 ml', price: '14.90', shipping: '4.90' },
+    { sku: 'IT-PST-002', title: 'Pasta di Gragnano IGP, 6 x 500 g', price: '12.50', shipping: '4.90' },
+    { sku: 'IT-MOK-003', title: 'Caffettiera moka 6 tazze', price: '29.99', shipping: '0' },
+    { sku: 'IT-LTH-004', title: 'Portafoglio in pelle fatto a mano', price: '45.00', shipping: '5.50' },
+    { sku: 'IT-CER-005', title: 'Piatti in ceramica di Deruta, set da 4', price: '68.00', shipping: '9.90' },
+  ],
+};
+
+/** A small deterministic generator (mulberry32). */
+function rng(seed: number) {
+  let a = seed >>> 0;
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return {
+    next,
+    pick: <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)] as T,
+    int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)),
+  };
+}
+
+export async function hasDemoData(db: Db): Promise<boolean> {
+  return (await getSetting(db, 'demo_credentials')) !== undefined;
+}
+
+export async function readDemoCredentials(db: Db): Promise<DemoCredentials | null> {
+  const raw = await getSetting(db, 'demo_credentials');
+  return raw ? (JSON.parse(raw) as DemoCredentials) : null;
+}
+
+export async function loadDemoData(o: {
+  db: Db;
+  clock: Clock;
+  marketplaces: MarketplacesService;
+  identity: IdentityService;
+  orders: OrdersService;
+  ordersPerSeller?: number;
+  onProgress?: (done: number, total: number) => void;
+}): Promise<DemoCredentials> {
+  const existing = await readDemoCredentials(o.db);
+  if (existing) return existing;
+  const perSeller = o.ordersPerSeller ?? 150;
+  const passwordHash = await o.identity.hashPassword(DEMO_PASSWORD);
+  const operatorKey = await o.identity.createOperatorKey('Demo storefront');
+  await o.identity.createUser({
+    email: 'operator@demo.mercato.test',
+    passwordHash,
+    name: 'Demo Operator',
+    role: 'operator',
+    sellerId: null,
+    language: 'en',
+  });
+  const specs = [
+    {
+      marketplaceId: 'A1VC38T7YXB528',
+      name: 'さくら商店 Sakura Shop',
+      email: 'seller-jp@demo.mercato.test',
+      data: JP,
+      seed: 81,
+      country: 'JP',
+      lang: 'ja',
+    },
+    {
+      marketplaceId: 'APJ6JRA9NG5V4',
+      name: 'Bottega Aurora',
+      email: 'seller-it@demo.mercato.test',
+      data: IT,
+      seed: 39,
+      country: 'IT',
+      lang: 'it',
+    },
+  ] as const;
+  const creds: DemoCredentials = {
+    operator: { email: 'operator@demo.mercato.test', password: DEMO_PASSWORD, apiKey: operatorKey.key },
+    sellers: [],
+  };
+  let done = 0;
+  const total = perSeller * specs.length;
+  for (const spec of specs) {
+    const m = await o.marketplaces.getMarketplace(spec.marketplaceId);
+    const seller = await o.marketplaces.createSeller({
+      marketplaceId: m.id,
+      name: spec.name,
+      sellingPlan: 'Professional',
+      customerServiceEmail: `cs+${spec.country.toLowerCase()}@demo.mercato.test`,
+      emergencyPhone: spec.country === 'JP' ? '+81 3-1234-5678' : '+39 02 1234 5678',
+    });
+    await o.identity.createUser({
+      email: spec.email,
+      passwordHash,
+      name: spec.name,
+      role: 'seller',
+      sellerId: seller.id,
+      language: spec.lang,
+    });
+    const app = await o.identity.createApp(seller.id, 'Demo SP-API app');
+    const auth = await o.identity.authorizeApp(seller.id, app.id);
+    creds.sellers.push({
+      marketplaceId: m.id,
+      sellerId: seller.id,
+      name: seller.name,
+      login: { email: spec.email, password: DEMO_PASSWORD },
+      spApi: { clientId: app.clientId, clientSecret: app.clientSecret, refreshToken: auth.refreshToken },
+    });
+
+    const r = rng(spec.seed);
+    const now = o.clock.now().getTime();
+    for (let i = 0; i < perSeller; i++) {
+      // Spread over the last 30 days; the newest ones are still to ship.
+      const ageHours = (perSeller - i) * ((30 * 24) / perSeller) * (0.7 + r.next() * 0.3);
+      const purchaseDate = new Date(now - ageHours * 3600_000);
+      const lines = r.int(1, 3);
+      const items = Array.from({ length: lines }, () => r.pick(spec.data.products)).filter(
+        (p, idx, all) => all.findIndex((x) => x.sku === p.sku) === idx,
+      );
+      const [region, city, postal] = r.pick(spec.data.cities);
+      const name = r.pick(spec.data.names);
+      const roll = r.next();
+      const cvs = spec.country === 'JP' && roll < 0.1;
+      const business = r.next() < 0.12;
+      const input: CreateOrderInput = {
+        marketplaceId: m.id,
+        sellerId: seller.id,
+        purchaseDate: purchaseDate.toISOString(),
+        buyer: { name, email: `buyer${i + 1}.${spec.country.toLowerCase()}@example.com` },
+        shippingAddress: {
+          name,
+          addressLine1:
+            spec.country === 'JP'
+              ? `${r.int(1, 5)}-${r.int(1, 20)}-${r.int(1, 30)}`
+              : `Via Roma ${r.int(1, 200)}`,
+          city,
+          stateOrRegion: region,
+          postalCode: postal,
+          countryCode: spec.country,
+          phone:
+            spec.country === 'JP'
+              ? `090-${r.int(1000, 9999)}-${r.int(1000, 9999)}`
+              : `+39 3${r.int(10, 99)} ${r.int(100000, 999999)}`,
+        },
+        items: items.map((p) => ({
+          sku: p.sku,
+          title: p.title,
+          quantity: r.int(1, 2),
+          unitPrice: { amount: p.price, currencyCode: m.currency },
+          shippingPrice: { amount: p.shipping, currencyCode: m.currency },
+        })),
+        paymentMethod: cvs ? 'CVS' : 'Other',
+        paymentVerified: !cvs,
+        fulfillmentChannel: 'MFN',
+        isBusinessOrder: business,
+        purchaseOrderNumber: business && r.next() < 0.8 ? `PO-${r.int(10000, 99999)}` : undefined,
+        shipServiceLevel: spec.country === 'JP' ? 'Std JP D2D Dom' : 'Std IT Dom',
+        shipmentServiceLevelCategory: 'Standard',
+        handlingDays: r.int(1, 3),
+      };
+      const created = await o.orders.createOrder(input, `demo-${spec.country}-${i}`);
+      const recent = ageHours < 48;
+      if (!cvs && !recent && roll > 0.35) {
+        // Most older orders have shipped; a few only partly.
+        const order = await o.orders.getOrder(seller.id, created.body.amazonOrderId);
+        const orderItems = await o.orders.repo.itemsOf(seller.id, [order.id]);
+        const partial = roll > 0.93 && orderItems.length > 1;
+        const shipDate = new Date(Math.min(now, purchaseDate.getTime() + r.int(4, 40) * 3600_000));
+        await o.orders.confirmShipment({
+          sellerId: seller.id,
+          amazonOrderId: order.amazonOrderId,
+          carrierCode: spec.country === 'JP' ? 'Yamato Transport' : 'BRT',
+          trackingNumber:
+            spec.country === 'JP'
+              ? `${r.int(1000, 9999)}${r.int(1000, 9999)}${r.int(1000, 9999)}`
+              : `IT${r.int(10000000, 99999999)}`,
+          shipDate,
+          items: (partial ? orderItems.slice(0, 1) : orderItems).map((it) => ({
+            orderItemId: it.orderItemId,
+            quantity: it.quantityOrdered,
+          })),
+          source: 'web',
+          actor: { kind: 'seller', id: 'demo' },
+        });
+      }
+      o.onProgress?.(++done, total);
+    }
+  }
+  await putSettingOnce(o.db, 'demo_credentials', JSON.stringify(creds));
+  return creds;
+}

@@ -1,0 +1,84 @@
+// The one place that reads process.env (DESIGN: "Config: one typed object parsed from the
+// environment at startup"). Everything else receives a Config.
+import path from 'node:path';
+import { z } from 'zod';
+
+const boolish = z
+  .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off'])
+  .transform((v) => ['1', 'true', 'yes', 'on'].includes(v));
+
+const EnvSchema = z.object({
+  NODE_ENV: z.string().optional(),
+  MERCATO_MODE: z.enum(['sandbox', 'production']).optional(),
+  DATABASE_URL: z.string().url().optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
+  MERCATO_DATA_DIR: z.string().optional(),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  PUBLIC_URL: z.string().url().optional(),
+  SMTP_URL: z.string().optional(),
+  SMTP_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(5),
+  MAIL_FROM: z.string().default('Mercato <no-reply@mercato.local>'),
+  MERCATO_SECRET: z.string().min(32).optional(),
+  MERCATO_DEMO: boolish.optional(),
+  SPAPI_RATE_LIMITS: z.string().default('default'),
+  MERCATO_WORKERS: boolish.optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86400).default(3600),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 90)
+    .default(24 * 7),
+});
+
+export type Config = {
+  mode: 'sandbox' | 'production';
+  database: { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string; poolSize: number };
+  http: { port: number; host: string; publicUrl: string | undefined };
+  mail: { smtpUrl: string | undefined; poolSize: number; from: string };
+  /** Signs access tokens and sessions. Generated and stored in the database when absent (sandbox only). */
+  secret: string | undefined;
+  /** Load demo data on an empty database. */
+  demo: boolean;
+  /** 'default' (SP-API's published rates), 'off', or a JSON object {"getOrders":{"rate":1,"burst":5}}. */
+  spApiRateLimits: string;
+  /** Run background workers in this process (the default for `start`). */
+  workers: boolean;
+  logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
+  accessTokenTtlSeconds: number;
+  sessionTtlHours: number;
+};
+
+export class ConfigError extends Error {}
+
+/** Parses the environment once. Throws ConfigError with every problem listed. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new ConfigError(`Invalid configuration: ${problems}`);
+  }
+  const e = parsed.data;
+  const mode = e.MERCATO_MODE ?? (e.NODE_ENV === 'production' ? 'production' : 'sandbox');
+  if (mode === 'production' && !e.MERCATO_SECRET) {
+    throw new ConfigError('MERCATO_SECRET (at least 32 characters) is required in production mode');
+  }
+  const database: Config['database'] = e.DATABASE_URL
+    ? { kind: 'postgres', url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE }
+    : { kind: 'pglite', dataDir: path.resolve(cwd, e.MERCATO_DATA_DIR ?? '.mercato') };
+  return {
+    mode,
+    database,
+    http: { port: e.PORT, host: e.HOST, publicUrl: e.PUBLIC_URL },
+    mail: { smtpUrl: e.SMTP_URL || undefined, poolSize: e.SMTP_POOL_SIZE, from: e.MAIL_FROM },
+    secret: e.MERCATO_SECRET,
+    demo: e.MERCATO_DEMO ?? mode === 'sandbox',
+    spApiRateLimits: e.SPAPI_RATE_LIMITS,
+    workers: e.MERCATO_WORKERS ?? true,
+    logLevel: e.LOG_LEVEL,
+    accessTokenTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,
+    sessionTtlHours: e.SESSION_TTL_HOURS,
+  };
+}

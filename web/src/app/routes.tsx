@@ -1,0 +1,45 @@
+import type { ReactNode } from 'react';
+import { ComingSoonPage } from '../features/coming-soon/coming-soon-page';
+import { HomePage } from '../features/home/home-page';
+import { JobsPage } from '../features/ops/jobs-page';
+import { SentMailPage } from '../features/ops/sent-mail-page';
+import { OrderDetailPage } from '../features/orders/order-detail-page';
+import { OrdersPage } from '../features/orders/orders-page';
+import { SettingsPage } from '../features/settings/settings-page';
+import { NotFoundPage } from './not-found-page';
+import { Redirect, safeNextPath } from './redirect';
+import { matchPath, useLocation } from './router';
+import { useSession } from './session';
+
+interface Route {
+  path: string;
+  render: (params: Record<string, string>) => ReactNode;
+}
+
+const sellerRoutes: Route[] = [
+  { path: '/', render: () => <HomePage /> },
+  { path: '/orders', render: () => <OrdersPage /> },
+  { path: '/orders/:orderId', render: (p) => <OrderDetailPage key={p.orderId} orderId={p.orderId ?? ''} /> },
+  { path: '/messages', render: () => <ComingSoonPage area="messages" /> },
+  { path: '/performance', render: () => <ComingSoonPage area="performance" /> },
+  { path: '/reports', render: () => <ComingSoonPage area="reports" /> },
+  { path: '/settings', render: () => <SettingsPage /> },
+];
+
+const operatorRoutes: Route[] = [
+  { path: '/', render: () => <Redirect to="/ops/mail" /> },
+  { path: '/ops/mail', render: () => <SentMailPage /> },
+  { path: '/ops/jobs', render: () => <JobsPage /> },
+];
+
+export function AppRoutes() {
+  const { pathname, search } = useLocation();
+  const session = useSession();
+  if (pathname === '/login') return <Redirect to={safeNextPath(search.get('next'))} />;
+  const routes = session.user.role === 'operator' ? operatorRoutes : sellerRoutes;
+  for (const route of routes) {
+    const params = matchPath(route.path, pathname);
+    if (params) return route.render(params);
+  }
+  return <NotFoundPage />;
+}

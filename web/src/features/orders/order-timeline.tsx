@@ -1,0 +1,35 @@
+import { useFormat } from '../../i18n/format';
+import { useI18n } from '../../i18n/i18n';
+import { Panel } from '../../ui/panel';
+import type { TimelineEntry } from './order-types';
+
+export function OrderTimeline({ entries }: { entries: TimelineEntry[] }) {
+  const { t, tCode } = useI18n();
+  const format = useFormat();
+  const sorted = [...entries].sort((a, b) => a.at.localeCompare(b.at));
+  return (
+    <Panel title={t('order.timeline.title')} testId="order-timeline">
+      {sorted.length === 0 ? (
+        <p className="muted">{t('order.timeline.none')}</p>
+      ) : (
+        <ol className="timeline">
+          {sorted.map((entry) => (
+            <li
+              key={`${entry.at}:${entry.kind}:${entry.message}`}
+              className={`timeline-item timeline-${entry.kind}`}
+            >
+              <span className="timeline-dot" aria-hidden="true" />
+              <div className="timeline-content">
+                <p className="timeline-message">{entry.message}</p>
+                <p className="timeline-meta">
+                  <time dateTime={entry.at}>{format.dateTime(entry.at)}</time>
+                  {entry.actor && <> · {tCode('actor', entry.actor, entry.actor)}</>}
+                </p>
+              </div>
+            </li>
+          ))}
+        </ol>
+      )}
+    </Panel>
+  );
+}

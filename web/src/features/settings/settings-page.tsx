@@ -1,0 +1,18 @@
+import { useT } from '../../i18n/i18n';
+import { PageHeader, useDocumentTitle } from '../../ui/page-header';
+import { AccountPanel } from './account-panel';
+import { DeveloperApps } from './developer-apps';
+
+export function SettingsPage() {
+  const t = useT();
+  useDocumentTitle(t('settings.title'));
+  return (
+    <div className="page page-medium">
+      <PageHeader title={t('settings.title')} subtitle={t('settings.subtitle')} />
+      <div className="stack-lg">
+        <AccountPanel />
+        <DeveloperApps />
+      </div>
+    </div>
+  );
+}
