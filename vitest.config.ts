@@ -14,5 +14,6 @@ export default defineConfig({
     fileParallelism: true,
     maxWorkers: 2,
     passWithNoTests: false,
+    globalSetup: ['./test/support/global-setup.ts'],
   },
 });

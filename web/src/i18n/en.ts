@@ -96,6 +96,7 @@ export const en = {
   'orders.channel.AFN.long': 'Fulfilled by the marketplace',
   'orders.channel.MFN.long': 'Fulfilled by you',
   'orders.late': 'Shipment is late',
+  'orders.autoCancel': 'Confirm as shipped by {date} to avoid cancellation',
   'orders.empty.title': 'No orders here',
   'orders.empty.searchTitle': 'No orders match “{q}”',
   'orders.empty.searchBody': 'Search by the full order ID (503-…) or the buyer’s email address.',
@@ -277,6 +278,13 @@ export const en = {
   'errors.SHIP_QUANTITY_EXCEEDS_ORDERED': 'The quantity to ship is more than what is left to ship.',
   'errors.VALIDATION_FAILED': 'Some fields are not valid:',
   'errors.SANDBOX_DISABLED': 'The sandbox clock can only be changed in sandbox mode.',
+
+  'alerts.ORDERS_PAST_SHIP_BY':
+    '{count} order(s) are past their ship-by date. Confirm shipment to avoid cancellation.',
+  'alerts.SHIPMENT_IS_LATE':
+    'Shipment is late: {count} partially shipped order(s) are past their ship-by date.',
+  'alerts.ORDERS_PENDING_PAYMENT':
+    '{count} order(s) are Pending payment. Do not ship them until they become Unshipped.',
 
   'actor.seller': 'Seller',
   'actor.buyer': 'Buyer',

@@ -96,6 +96,7 @@ export const it: Dictionary = {
   'orders.channel.AFN.long': 'Gestito dal marketplace',
   'orders.channel.MFN.long': 'Gestito dal venditore',
   'orders.late': 'Spedizione in ritardo',
+  'orders.autoCancel': 'Conferma la spedizione entro il {date} per evitare l’annullamento',
   'orders.empty.title': 'Nessun ordine',
   'orders.empty.searchTitle': 'Nessun ordine corrisponde a «{q}»',
   'orders.empty.searchBody': 'Cerca con il numero d’ordine completo (503-…) o con l’email dell’acquirente.',
@@ -276,6 +277,13 @@ export const it: Dictionary = {
   'errors.SHIP_QUANTITY_EXCEEDS_ORDERED': 'La quantità da spedire supera quella ancora da spedire.',
   'errors.VALIDATION_FAILED': 'Alcuni campi non sono validi:',
   'errors.SANDBOX_DISABLED': 'L’orologio della sandbox si può cambiare solo in modalità sandbox.',
+
+  'alerts.ORDERS_PAST_SHIP_BY':
+    '{count} ordini hanno superato la data di spedizione prevista. Conferma la spedizione per evitare l’annullamento.',
+  'alerts.SHIPMENT_IS_LATE':
+    'Spedizione in ritardo: {count} ordini spediti parzialmente hanno superato la data di spedizione prevista.',
+  'alerts.ORDERS_PENDING_PAYMENT':
+    '{count} ordini sono in sospeso in attesa di pagamento. Non spedirli finché non diventano Non spediti.',
 
   'actor.seller': 'Venditore',
   'actor.buyer': 'Acquirente',

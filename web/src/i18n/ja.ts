@@ -96,6 +96,7 @@ export const ja: Dictionary = {
   'orders.channel.AFN.long': 'マーケットプレイスが出荷',
   'orders.channel.MFN.long': '出品者が出荷',
   'orders.late': '出荷が遅れています',
+  'orders.autoCancel': '{date} までに出荷通知を送信しないと注文はキャンセルされます',
   'orders.empty.title': '該当する注文はありません',
   'orders.empty.searchTitle': '「{q}」に一致する注文はありません',
   'orders.empty.searchBody': '注文番号（503-…）全体、または購入者のメールアドレスで検索してください。',
@@ -276,6 +277,12 @@ export const ja: Dictionary = {
   'errors.SHIP_QUANTITY_EXCEEDS_ORDERED': '出荷数が未出荷の数量を超えています。',
   'errors.VALIDATION_FAILED': '入力内容に誤りがあります：',
   'errors.SANDBOX_DISABLED': 'サンドボックスの時計はサンドボックスモードでのみ変更できます。',
+
+  'alerts.ORDERS_PAST_SHIP_BY':
+    '{count} 件の注文が出荷期限を過ぎています。キャンセルを避けるため、出荷通知を送信してください。',
+  'alerts.SHIPMENT_IS_LATE': '出荷が遅れています：一部出荷済みの注文 {count} 件が出荷期限を過ぎています。',
+  'alerts.ORDERS_PENDING_PAYMENT':
+    '{count} 件の注文が支払い待ち（保留中）です。未出荷になるまで出荷しないでください。',
 
   'actor.seller': '出品者',
   'actor.buyer': '購入者',

@@ -31,7 +31,7 @@ export function AlertList({ alerts }: { alerts: HomeAlert[] }) {
           <Icon name={icons[alert.severity]} size={18} className="alert-icon" />
           <div className="alert-text">
             <span className="visually-hidden">{t(`severity.${alert.severity}`)}: </span>
-            {tCode('alerts', alert.code, alert.message)}
+            {alert.params ? tCode('alerts', alert.code, alert.message, alert.params) : alert.message}
           </div>
           {alert.link && <AlertLink href={alert.link} label={t('home.alertAction')} />}
         </li>

@@ -9,6 +9,8 @@ export interface HomeAlert {
   code: string;
   message: string;
   link?: string;
+  /** Requested by web (docs/web-api.md): values for a localized message, e.g. {count}. */
+  params?: Record<string, string | number>;
 }
 
 export interface HomeData {

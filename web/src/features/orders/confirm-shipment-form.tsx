@@ -198,6 +198,7 @@ export function ConfirmShipmentForm({ order }: { order: OrderDetail }) {
                       min={0}
                       max={remaining(item)}
                       step={1}
+                      disabled={remaining(item) === 0}
                       value={quantities[item.orderItemId] ?? ''}
                       onChange={(event) =>
                         setQuantities((current) => ({ ...current, [item.orderItemId]: event.target.value }))

@@ -6,8 +6,10 @@ export function OrderItemsTable({ order }: { order: OrderDetail }) {
   const t = useT();
   const format = useFormat();
   const currency = order.orderTotal.currencyCode;
-  const hasTax = order.items.some((item) => item.itemTax);
-  const hasDiscount = order.items.some((item) => item.promotionDiscount);
+  // Tax and discount columns only earn their space when some item has one.
+  const nonZero = (money: Money | undefined) => money !== undefined && Number(money.amount) !== 0;
+  const hasTax = order.items.some((item) => nonZero(item.itemTax));
+  const hasDiscount = order.items.some((item) => nonZero(item.promotionDiscount));
   const total = (pick: (item: OrderItem) => Money | undefined) =>
     format.money(
       sumMoney(

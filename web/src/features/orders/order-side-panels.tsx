@@ -23,6 +23,11 @@ export function ShippingWindowsPanel({ order }: { order: OrderDetail }) {
             {range(order.earliestShipDate, order.latestShipDate)}
           </span>
           {late && <span className="block small text-danger">{t('order.shipmentLate')}</span>}
+          {order.autoCancelAt && (
+            <span className="block small text-danger" data-testid="auto-cancel">
+              {t('orders.autoCancel', { date: format.date(order.autoCancelAt) })}
+            </span>
+          )}
         </dd>
         <dt>{t('order.windows.deliverBy')}</dt>
         <dd>{range(order.earliestDeliveryDate, order.latestDeliveryDate)}</dd>

@@ -6,6 +6,11 @@ import type { TimelineEntry } from './order-types';
 export function OrderTimeline({ entries }: { entries: TimelineEntry[] }) {
   const { t, tCode } = useI18n();
   const format = useFormat();
+  // Actors come as a role, optionally with an id (`seller:usr_…`): the role is what a reader needs.
+  const actorLabel = (actor: string) => {
+    const role = actor.split(':')[0] ?? actor;
+    return tCode('actor', role, role);
+  };
   const sorted = [...entries].sort((a, b) => a.at.localeCompare(b.at));
   return (
     <Panel title={t('order.timeline.title')} testId="order-timeline">
@@ -23,7 +28,7 @@ export function OrderTimeline({ entries }: { entries: TimelineEntry[] }) {
                 <p className="timeline-message">{entry.message}</p>
                 <p className="timeline-meta">
                   <time dateTime={entry.at}>{format.dateTime(entry.at)}</time>
-                  {entry.actor && <> · {tCode('actor', entry.actor, entry.actor)}</>}
+                  {entry.actor && <> · {actorLabel(entry.actor)}</>}
                 </p>
               </div>
             </li>

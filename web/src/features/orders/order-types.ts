@@ -29,6 +29,9 @@ export interface OrderRow {
   latestShipDate: string | null;
   shipServiceLevel: string;
   marketplaceId: string;
+  // Requested by web (docs/web-api.md): the server's own verdicts, preferred when sent.
+  shipmentLate?: boolean;
+  autoCancelAt?: string | null;
 }
 
 export interface OrderList {
@@ -110,7 +113,11 @@ export interface ShipmentInput {
 }
 
 /** Unshipped or partially shipped orders past their ship-by date are late (ORD-7). */
-export function isShipmentLate(order: Pick<OrderRow, 'status' | 'latestShipDate'>, now: Date): boolean {
+export function isShipmentLate(
+  order: Pick<OrderRow, 'status' | 'latestShipDate' | 'shipmentLate'>,
+  now: Date,
+): boolean {
+  if (order.shipmentLate !== undefined) return order.shipmentLate;
   if (order.status !== 'Unshipped' && order.status !== 'PartiallyShipped') return false;
   return order.latestShipDate !== null && new Date(order.latestShipDate).getTime() < now.getTime();
 }

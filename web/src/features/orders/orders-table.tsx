@@ -19,7 +19,7 @@ export function OrdersTable(props: { orders: OrderRow[] | undefined; loading: bo
             <th scope="col">{t('orders.col.orderId')}</th>
             <th scope="col">{t('orders.col.purchaseDate')}</th>
             <th scope="col">{t('orders.col.buyer')}</th>
-            <th scope="col" className="num">
+            <th scope="col" className="num col-items">
               {t('orders.col.items')}
             </th>
             <th scope="col" className="num">
@@ -73,12 +73,12 @@ function OrderTableRow({ order }: { order: OrderRow }) {
       <td>
         <div className="cell-stack">
           <span>{order.buyerName}</span>
-          <span className="muted small truncate" title={order.buyerEmail}>
+          <span className="muted small truncate buyer-email" title={order.buyerEmail}>
             {order.buyerEmail}
           </span>
         </div>
       </td>
-      <td className="num">{format.number(order.itemCount)}</td>
+      <td className="num col-items">{format.number(order.itemCount)}</td>
       <td className="num">
         <div className="cell-stack cell-stack-end">
           <span className="nowrap">{format.money(order.orderTotal)}</span>
@@ -89,6 +89,11 @@ function OrderTableRow({ order }: { order: OrderRow }) {
         {order.latestShipDate ? (
           <div className="cell-stack">
             <span className={late ? 'text-danger' : undefined}>{format.date(order.latestShipDate)}</span>
+            {order.autoCancelAt && (
+              <span className="small text-danger cell-note" data-testid="auto-cancel">
+                {t('orders.autoCancel', { date: format.date(order.autoCancelAt) })}
+              </span>
+            )}
             {late && (
               <span className="small text-danger" data-testid="late-flag">
                 {t('orders.late')}
