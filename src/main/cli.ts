@@ -70,7 +70,8 @@ async function serve(opts: { http: boolean; workers: boolean }) {
     );
   }
   if (opts.http) ensureWebBuilt();
-  const server = await startServer({ ...c, workers: opts.workers }, opts);
+  // MERCATO_WORKERS=false starts `start` without workers (jobs wait for a worker process).
+  const server = await startServer(c, { ...opts, workers: opts.workers && c.workers });
   const shutdown = async (signal: string) => {
     process.stdout.write(`\n${signal}: stopping...\n`);
     await server.stop().catch(() => undefined);

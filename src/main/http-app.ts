@@ -117,7 +117,7 @@ export function createHttpApp(s: Services, opts: { isReady: () => boolean; cliTo
       },
     });
   });
-  app.route('/', createOrdersWebRoutes(orders, s.clock, requireSeller));
+  app.route('/', createOrdersWebRoutes(orders, s.clock, requireSeller, marketplaces));
   app.route('/', createOpsRoutes({ db: s.database.db, jobs: s.jobs, requireOperator }));
 
   // --- marketplace API (operator API keys) -----------------------------------------------------

@@ -21,6 +21,7 @@ const EnvSchema = z.object({
   MAIL_FROM: z.string().default('Mercato <no-reply@mercato.local>'),
   MERCATO_SECRET: z.string().min(32).optional(),
   MERCATO_DEMO: boolish.optional(),
+  MERCATO_DEMO_ORDERS: z.coerce.number().int().min(0).max(100000).default(150),
   SPAPI_RATE_LIMITS: z.string().default('default'),
   MERCATO_WORKERS: boolish.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -42,6 +43,8 @@ export type Config = {
   secret: string | undefined;
   /** Load demo data on an empty database. */
   demo: boolean;
+  /** Demo orders per demo seller. */
+  demoOrdersPerSeller: number;
   /** 'default' (SP-API's published rates), 'off', or a JSON object {"getOrders":{"rate":1,"burst":5}}. */
   spApiRateLimits: string;
   /** Run background workers in this process (the default for `start`). */
@@ -75,6 +78,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     mail: { smtpUrl: e.SMTP_URL || undefined, poolSize: e.SMTP_POOL_SIZE, from: e.MAIL_FROM },
     secret: e.MERCATO_SECRET,
     demo: e.MERCATO_DEMO ?? mode === 'sandbox',
+    demoOrdersPerSeller: e.MERCATO_DEMO_ORDERS,
     spApiRateLimits: e.SPAPI_RATE_LIMITS,
     workers: e.MERCATO_WORKERS ?? true,
     logLevel: e.LOG_LEVEL,

@@ -1,4 +1,5 @@
 // The web API's order shapes (docs/web-api.md). Pure presenters over rows.
+import { startOfLocalDay, toZoned } from '../../platform/business-days.ts';
 import { formatAmount } from '../../platform/money.ts';
 import { shipmentRefusal } from './order-lifecycle.ts';
 import type {
@@ -16,7 +17,39 @@ const money = (minor: bigint, currency: string) => ({
   currencyCode: currency,
 });
 
-export function orderRow(o: OrderRow, itemCount: number) {
+/** What the ship-by verdicts need from the order's marketplace (its zone and ORD-8 setting). */
+export type ShipByRules = { timeZone: string; autoCancelDaysAfterShipBy: number };
+
+/** "Now" and the rules of the order's marketplace: the verdicts of a row depend on both. */
+export type RowContext = { now: Date; rules: ShipByRules };
+
+type ShipByFacts = Pick<OrderRow, 'status' | 'latestShipDate'>;
+
+/** ORD-7: an order with items left to ship is late once its ship-by date has passed. */
+export function isShipmentLate(o: ShipByFacts, now: Date): boolean {
+  const open = o.status === 'Unshipped' || o.status === 'PartiallyShipped';
+  return open && o.latestShipDate !== null && now > o.latestShipDate;
+}
+
+/** ORD-8: when an order still unconfirmed is cancelled: the ship-by date plus the setting's days. */
+export function autoCancelCutoff(latestShipDate: Date, rules: ShipByRules): Date {
+  const shipBy = toZoned(latestShipDate, rules.timeZone);
+  return new Date(shipBy.add({ days: rules.autoCancelDaysAfterShipBy }).epochMilliseconds);
+}
+
+/**
+ * ORD-8: the cutoff Manage Orders warns about, from the (local) ship-by date on; null before it
+ * and for orders it does not apply to. Only Unshipped orders are auto-cancelled: a partially
+ * shipped order is already charged and shows "Shipment is late" instead.
+ */
+export function autoCancelAt(o: ShipByFacts, rules: ShipByRules, now: Date): Date | null {
+  if (o.status !== 'Unshipped' || !o.latestShipDate) return null;
+  const shipByDay = toZoned(o.latestShipDate, rules.timeZone).toPlainDate();
+  if (now < startOfLocalDay(shipByDay, rules.timeZone)) return null;
+  return autoCancelCutoff(o.latestShipDate, rules);
+}
+
+export function orderRow(o: OrderRow, itemCount: number, ctx: RowContext) {
   return {
     amazonOrderId: o.amazonOrderId,
     purchaseDate: o.purchaseDate.toISOString(),
@@ -32,46 +65,107 @@ export function orderRow(o: OrderRow, itemCount: number) {
     latestShipDate: o.latestShipDate?.toISOString() ?? null,
     shipServiceLevel: o.shipServiceLevel,
     marketplaceId: o.marketplaceId,
+    shipmentLate: isShipmentLate(o, ctx.now),
+    autoCancelAt: autoCancelAt(o, ctx.rules, ctx.now)?.toISOString() ?? null,
   };
 }
 
-const EVENT_MESSAGES: Record<string, (d: Record<string, unknown>) => string> = {
-  order_placed: (d) => `Order placed (${d.status === 'Pending' ? 'payment pending' : 'payment verified'})`,
+type Params = Record<string, string | number | boolean | null>;
+type Shipments = (ShipmentRow & { items: ShipmentItemRow[] })[];
+
+/** The values of a timeline entry the web puts in its own (localized) sentence for the kind. */
+export function timelineParams(e: Pick<OrderEventRow, 'kind' | 'data'>, shipments: Shipments): Params {
+  const d = e.data;
+  const shipment = shipments.find((s) => s.id === d.shipmentId);
+  const str = (v: unknown) => (typeof v === 'string' ? v : null);
+  switch (e.kind) {
+    case 'order_placed':
+      return { status: str(d.status), paymentMethod: str(d.paymentMethod) };
+    case 'payment_completed':
+      return { paymentMethod: str(d.paymentMethod) };
+    case 'shipment_confirmed':
+      return {
+        carrierCode: str(d.carrierCode),
+        carrierName: shipment?.carrierName ?? null,
+        trackingNumber: str(d.trackingNumber),
+        late: d.late === true,
+      };
+    case 'payment_captured':
+      return capturedParams(d);
+    case 'buyer_notified_shipment':
+      return { trackingNumber: shipment?.trackingNumber ?? null };
+    case 'buyer_email_failed':
+      return {
+        trackingNumber: shipment?.trackingNumber ?? null,
+        responseCode: typeof d.responseCode === 'number' ? d.responseCode : null,
+      };
+    default:
+      return {};
+  }
+}
+
+function capturedParams(d: Record<string, unknown>): Params {
+  const currency = typeof d.currency === 'string' ? d.currency : null;
+  const minor = typeof d.amount === 'string' && /^-?\d+$/.test(d.amount) ? BigInt(d.amount) : null;
+  return {
+    amount: currency && minor !== null ? formatAmount(minor, currency) : null,
+    currencyCode: currency,
+  };
+}
+
+const EVENT_MESSAGES: Record<string, (p: Params) => string> = {
+  order_placed: (p) => `Order placed (${p.status === 'Pending' ? 'payment pending' : 'payment verified'})`,
   payment_completed: () => 'Payment completed: the order can be shipped',
-  shipment_confirmed: (d) =>
-    `Shipment confirmed: ${d.carrierCode} ${d.trackingNumber}${d.late ? ' (after the ship-by date)' : ''}`,
-  payment_captured: () => 'Buyer charged for the whole order',
+  shipment_confirmed: (p) =>
+    `Shipment confirmed: ${p.carrierName ?? p.carrierCode} ${p.trackingNumber}${p.late ? ' (after the ship-by date)' : ''}`,
+  payment_captured: (p) =>
+    p.amount
+      ? `Buyer charged ${p.amount} ${p.currencyCode} for the whole order`
+      : 'Buyer charged for the whole order',
+  buyer_notified_shipment: (p) =>
+    `Shipment email sent to the buyer${p.trackingNumber ? ` (tracking ${p.trackingNumber})` : ''}`,
+  buyer_email_failed: (p) =>
+    `The shipment email could not be delivered to the buyer${p.responseCode ? ` (SMTP ${p.responseCode})` : ''}`,
 };
 
-export function orderDetail(
-  o: OrderRow,
-  items: OrderItemRow[],
-  shipments: (ShipmentRow & { items: ShipmentItemRow[] })[],
-  charge: ChargeRow | undefined,
-  events: OrderEventRow[],
-  now: Date,
-) {
+/** The English sentence of an entry (kinds without one read as their words: `some_kind` → "Some kind"). */
+export function timelineMessage(kind: string, params: Params): string {
+  const message = EVENT_MESSAGES[kind];
+  if (message) return message(params);
+  const words = kind.replaceAll('_', ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+export function timelineEntry(e: OrderEventRow, shipments: Shipments) {
+  const params = timelineParams(e, shipments);
+  return {
+    at: e.at.toISOString(),
+    kind: e.kind,
+    actor: e.actor,
+    message: timelineMessage(e.kind, params),
+    params,
+  };
+}
+
+export type OrderDetailFacts = {
+  order: OrderRow;
+  items: OrderItemRow[];
+  shipments: Shipments;
+  charge: ChargeRow | undefined;
+  events: OrderEventRow[];
+};
+
+export function orderDetail(f: OrderDetailFacts, ctx: RowContext) {
+  const { order: o, items, shipments, charge } = f;
   const refusal = shipmentRefusal(o.status);
-  const addressVisible = !['Pending', 'PendingAvailability'].includes(o.status);
-  const a = o.shippingAddress;
   return {
     ...orderRow(
       o,
       items.reduce((n, i) => n + i.quantityOrdered, 0),
+      ctx,
     ),
     purchaseOrderNumber: o.purchaseOrderNumber,
-    shippingAddress: addressVisible
-      ? {
-          name: a.name,
-          addressLine1: a.addressLine1,
-          addressLine2: a.addressLine2 ?? null,
-          city: a.city,
-          stateOrRegion: a.stateOrRegion ?? null,
-          postalCode: a.postalCode,
-          countryCode: a.countryCode,
-          phone: showsPhone(o, now) ? (a.phone ?? null) : null,
-        }
-      : null,
+    shippingAddress: shippingAddress(o, ctx.now),
     earliestShipDate: o.earliestShipDate?.toISOString() ?? null,
     earliestDeliveryDate: o.earliestDeliveryDate?.toISOString() ?? null,
     latestDeliveryDate: o.latestDeliveryDate?.toISOString() ?? null,
@@ -99,12 +193,65 @@ export function orderDetail(
     charge: charge
       ? { amount: money(charge.amount, charge.currency), chargedAt: charge.chargedAt.toISOString() }
       : null,
-    timeline: events.map((e) => ({
-      at: e.at.toISOString(),
-      kind: e.kind,
-      actor: e.actor,
-      message: (EVENT_MESSAGES[e.kind] ?? (() => e.kind))(e.data),
-    })),
+    timeline: f.events.map((e) => timelineEntry(e, shipments)),
     confirmShipment: { allowed: refusal === null, refusal },
   };
+}
+
+/** ORD-2: no address while payment is pending; the phone only while the order needs it. */
+function shippingAddress(o: OrderRow, now: Date) {
+  if (['Pending', 'PendingAvailability'].includes(o.status)) return null;
+  const a = o.shippingAddress;
+  return {
+    name: a.name,
+    addressLine1: a.addressLine1,
+    addressLine2: a.addressLine2 ?? null,
+    city: a.city,
+    stateOrRegion: a.stateOrRegion ?? null,
+    postalCode: a.postalCode,
+    countryCode: a.countryCode,
+    phone: showsPhone(o, now) ? (a.phone ?? null) : null,
+  };
+}
+
+export type HomeAlert = {
+  severity: 'critical' | 'warning' | 'info';
+  code: string;
+  /** English; the web shows its own text for the code, filled with `params`. */
+  message: string;
+  params: Record<string, number>;
+  link: string;
+};
+
+/** The home page's order alerts (ORD-2, ORD-7, ORD-8) from the seller's counts. */
+export function homeAlerts(n: { unshipped: number; partiallyShipped: number; pending: number }): HomeAlert[] {
+  const alerts: HomeAlert[] = [];
+  if (n.unshipped > 0) {
+    alerts.push({
+      severity: 'warning',
+      code: 'ORDERS_PAST_SHIP_BY',
+      message: `${n.unshipped} order(s) are past their ship-by date. Confirm shipment to avoid cancellation.`,
+      params: { count: n.unshipped },
+      link: '/orders?status=Unshipped',
+    });
+  }
+  if (n.partiallyShipped > 0) {
+    alerts.push({
+      severity: 'critical',
+      code: 'SHIPMENT_IS_LATE',
+      message: `Shipment is late: ${n.partiallyShipped} partially shipped order(s) are past their ship-by date.`,
+      params: { count: n.partiallyShipped },
+      link: '/orders?status=PartiallyShipped',
+    });
+  }
+  if (n.pending > 0) {
+    alerts.push({
+      severity: 'info',
+      code: 'ORDERS_PENDING_PAYMENT',
+      message: `${n.pending} order(s) are Pending payment. Do not ship them until they become Unshipped.`,
+      params: { count: n.pending },
+      link: '/orders?status=Pending',
+    });
+  }
+  return alerts;
 }

@@ -3,7 +3,8 @@ import type { Context } from 'hono';
 import type { Clock } from '../../platform/clock.ts';
 import { createRoute, createRouter, z } from '../../platform/http/openapi.ts';
 import type { AuthVariables } from '../identity/index.ts';
-import { orderDetail, orderRow } from './order-view.ts';
+import type { MarketplacesService } from '../marketplaces/index.ts';
+import { homeAlerts, orderDetail, orderRow, type RowContext, type ShipByRules } from './order-view.ts';
 import { WebConfirmShipmentSchema } from './orders.schemas.ts';
 import type { OrdersService } from './orders.service.ts';
 import { ORDER_STATUSES } from './orders.types.ts';
@@ -27,18 +28,36 @@ export function createOrdersWebRoutes(
   orders: OrdersService,
   clock: Clock,
   requireSeller: (c: Context<Env>) => { sellerId: string; userId: string },
+  marketplaces: Pick<MarketplacesService, 'getMarketplace'>,
 ) {
   const r = createRouter<Env>();
 
+  /** The ship-by verdict context of each marketplace among `marketplaceIds` (ORD-7, ORD-8). */
+  async function contexts(marketplaceIds: string[]): Promise<Map<string, RowContext>> {
+    const now = clock.now();
+    const unique = [...new Set(marketplaceIds)];
+    const rules = await Promise.all(unique.map((id) => shipByRules(id)));
+    return new Map(unique.map((id, i) => [id, { now, rules: rules[i] as ShipByRules }]));
+  }
+
+  async function shipByRules(marketplaceId: string): Promise<ShipByRules> {
+    const m = await marketplaces.getMarketplace(marketplaceId);
+    return { timeZone: m.timeZone, autoCancelDaysAfterShipBy: m.policy.orders.autoCancelDaysAfterShipBy };
+  }
+
   async function detail(sellerId: string, amazonOrderId: string) {
-    const o = await orders.getOrder(sellerId, amazonOrderId);
-    const [items, shipments, charge, events] = await Promise.all([
-      orders.repo.itemsOf(sellerId, [o.id]),
-      orders.repo.shipmentsOf(sellerId, o.id),
-      orders.repo.chargeOf(sellerId, o.id),
-      orders.repo.eventsOf(sellerId, o.id),
+    const order = await orders.getOrder(sellerId, amazonOrderId);
+    const [items, shipments, charge, events, ctx] = await Promise.all([
+      orders.repo.itemsOf(sellerId, [order.id]),
+      orders.repo.shipmentsOf(sellerId, order.id),
+      orders.repo.chargeOf(sellerId, order.id),
+      orders.repo.eventsOf(sellerId, order.id),
+      contexts([order.marketplaceId]),
     ]);
-    return orderDetail(o, items, shipments, charge, events, clock.now());
+    return orderDetail(
+      { order, items, shipments, charge, events },
+      ctx.get(order.marketplaceId) as RowContext,
+    );
   }
 
   r.openapi(
@@ -67,19 +86,21 @@ export function createOrdersWebRoutes(
         limit: q.pageSize,
         offset: (q.page - 1) * q.pageSize,
       });
-      const items = await orders.repo.itemsOf(
-        sellerId,
-        rows.map((o) => o.id),
-      );
-      const counts = await orders.repo.countByStatus(sellerId);
+      const [items, counts, ctx] = await Promise.all([
+        orders.repo.itemsOf(
+          sellerId,
+          rows.map((o) => o.id),
+        ),
+        orders.repo.countByStatus(sellerId),
+        contexts(rows.map((o) => o.marketplaceId)),
+      ]);
+      const quantity = new Map<string, number>();
+      for (const i of items) quantity.set(i.orderId, (quantity.get(i.orderId) ?? 0) + i.quantityOrdered);
       const all = Object.values(counts).reduce((a, b) => a + b, 0);
       return c.json(
         {
           orders: rows.map((o) =>
-            orderRow(
-              o,
-              items.filter((i) => i.orderId === o.id).reduce((n, i) => n + i.quantityOrdered, 0),
-            ),
+            orderRow(o, quantity.get(o.id) ?? 0, ctx.get(o.marketplaceId) as RowContext),
           ),
           total,
           page: q.page,
@@ -151,34 +172,9 @@ export function createOrdersWebRoutes(
       const counts = await orders.repo.countByStatus(sellerId);
       const now = clock.now();
       const late = await orders.repo.lateShipments(sellerId, now);
-      const alerts = [];
-      if (late.unshipped > 0) {
-        alerts.push({
-          severity: 'warning',
-          code: 'ORDERS_PAST_SHIP_BY',
-          message: `${late.unshipped} order(s) are past their ship-by date. Confirm shipment to avoid cancellation.`,
-          link: '/orders?status=Unshipped',
-        });
-      }
-      if (late.partiallyShipped > 0) {
-        alerts.push({
-          severity: 'critical',
-          code: 'SHIPMENT_IS_LATE',
-          message: `Shipment is late: ${late.partiallyShipped} partially shipped order(s) are past their ship-by date.`,
-          link: '/orders?status=PartiallyShipped',
-        });
-      }
-      if ((counts.Pending ?? 0) > 0) {
-        alerts.push({
-          severity: 'info',
-          code: 'ORDERS_PENDING_PAYMENT',
-          message: `${counts.Pending} order(s) are Pending payment. Do not ship them until they become Unshipped.`,
-          link: '/orders?status=Pending',
-        });
-      }
       return c.json(
         {
-          alerts,
+          alerts: homeAlerts({ ...late, pending: counts.Pending ?? 0 }),
           counts: Object.fromEntries(
             ['Pending', 'Unshipped', 'PartiallyShipped', 'Shipped', 'Canceled'].map((s) => [
               s,

@@ -23,6 +23,9 @@ export function renderAppError(c: Context, err: AppError): Response {
 export function toAppError(err: unknown): AppError {
   if (err instanceof AppError) return err;
   if (err instanceof HTTPException) {
+    if (/malformed json/i.test(err.message)) {
+      return new AppError('invalid', 'MALFORMED_JSON', 'The request body is not valid JSON.');
+    }
     const kind = err.status === 401 ? 'unauthenticated' : err.status === 403 ? 'forbidden' : 'invalid';
     return new AppError(
       kind,

@@ -57,23 +57,31 @@ export class JobQueue {
     this.definitions.set(def.name, def);
   }
 
+  /** Defines a queue after start (creates it at once). */
+  async defineNow(def: QueueDefinition): Promise<void> {
+    this.define(def);
+    if (this.started) await this.createQueue(def);
+  }
+
+  private async createQueue(def: QueueDefinition): Promise<void> {
+    await this.boss.createQueue(def.name, {
+      retryLimit: def.retryLimit ?? 5,
+      retryDelay: def.retryDelaySeconds ?? 5,
+      retryBackoff: true,
+      retryDelayMax: def.retryDelayMaxSeconds ?? 600,
+      expireInSeconds: def.expireInSeconds ?? 300,
+      notify: true,
+    });
+    // Warm pg-boss's queue cache now: on a cache miss `send` looks the queue up on its own
+    // connection, which inside a PGlite transaction would wait for that transaction forever.
+    await this.boss.findJobs(def.name, { key: '__warm__' });
+  }
+
   /** Creates pg-boss's schema and the defined queues. Idempotent. */
   async start(): Promise<void> {
     if (this.started) return;
     await this.boss.start();
-    for (const def of this.definitions.values()) {
-      await this.boss.createQueue(def.name, {
-        retryLimit: def.retryLimit ?? 5,
-        retryDelay: def.retryDelaySeconds ?? 5,
-        retryBackoff: true,
-        retryDelayMax: def.retryDelayMaxSeconds ?? 600,
-        expireInSeconds: def.expireInSeconds ?? 300,
-        notify: true,
-      });
-      // Warm pg-boss's queue cache now: on a cache miss `send` looks the queue up on its own
-      // connection, which inside a PGlite transaction would wait for that transaction forever.
-      await this.boss.findJobs(def.name, { key: '__warm__' });
-    }
+    for (const def of this.definitions.values()) await this.createQueue(def);
     this.started = true;
   }
 

@@ -1,0 +1,623 @@
+// Bulk order seeding for load tests and benchmarks (`mercato seed --orders N`). It writes the
+// same rows the order services write (orders, order_items, shipments, shipment_items,
+// order_charges, order_events) but in multi-row batches, one transaction per batch, so a million
+// orders take minutes, not hours. Orders follow the real lifecycle: a purchase date spread over
+// the last `days` days, payment (CVS orders can stay Pending or lapse), shipment with the one
+// capture, a few partial shipments, late and cancelled orders; ship-by windows and buyer relay
+// addresses are computed by the orders module's own functions.
+import { randomFillSync } from 'node:crypto';
+import type { Database } from '../../platform/db/database.ts';
+import { parseAmount } from '../../platform/money.ts';
+import type { Marketplace } from '../marketplaces/index.ts';
+import { computeShipByWindow, relayAddress } from '../orders/index.ts';
+
+export type BulkOrdersOptions = {
+  database: Database;
+  /** The instance secret: keys the buyer relay addresses (MSG-4). */
+  secret: string;
+  marketplace: Marketplace;
+  sellerId: string;
+  count: number;
+  /** Business time ("now" of the sandbox clock). */
+  now: Date;
+  /** Purchase dates are spread over this many days before `now` (default 90). */
+  days?: number;
+  /** Orders per INSERT batch and transaction (default 2000). */
+  batchSize?: number;
+  /** Seed of the generator that picks the data (default: random). */
+  seed?: number;
+  onProgress?: (done: number, total: number) => void;
+};
+
+export type BulkOrdersResult = {
+  orders: number;
+  orderItems: number;
+  shipments: number;
+  events: number;
+  ms: number;
+};
+
+const HOUR = 3600_000;
+const DAY = 24 * HOUR;
+
+type Product = { sku: string; title: string; price: string; shipping: string };
+type Locale = {
+  country: string;
+  names: string[];
+  cities: [string, string, string][];
+  products: Product[];
+  street: (r: Rng) => string;
+  phone: (r: Rng) => string;
+  carriers: string[];
+  tracking: (r: Rng) => string;
+  shipServiceLevel: string;
+  cvsShare: number;
+};
+
+const JP: Locale = {
+  country: 'JP',
+  names: [
+    '山田 太郎',
+    '佐藤 花子',
+    '鈴木 一郎',
+    '高橋 美咲',
+    '田中 健',
+    '伊藤 さくら',
+    '渡辺 大輔',
+    '中村 優子',
+    '小林 翔',
+    '加藤 由美',
+  ],
+  cities: [
+    ['東京都', '渋谷区', '150-0002'],
+    ['大阪府', '大阪市北区', '530-0001'],
+    ['愛知県', '名古屋市中区', '460-0008'],
+    ['福岡県', '福岡市博多区', '812-0011'],
+    ['北海道', '札幌市中央区', '060-0001'],
+    ['神奈川県', '横浜市西区', '220-0011'],
+    ['京都府', '京都市下京区', '600-8216'],
+  ],
+  products: [
+    { sku: 'JP-TEA-001', title: '静岡県産 深蒸し煎茶 100g', price: '1280', shipping: '350' },
+    { sku: 'JP-KNF-002', title: '関の刃物 三徳包丁 165mm', price: '6800', shipping: '0' },
+    { sku: 'JP-TOW-003', title: '今治タオル フェイスタオル 2枚組', price: '2200', shipping: '350' },
+    { sku: 'JP-BWL-004', title: '有田焼 茶碗 藍染', price: '3300', shipping: '500' },
+    { sku: 'JP-NBK-005', title: 'A5 方眼ノート 5冊パック', price: '980', shipping: '250' },
+    { sku: 'JP-CHP-006', title: '若狭塗 箸 2膳セット', price: '2750', shipping: '250' },
+    { sku: 'JP-FUR-007', title: '風呂敷 綿 70cm 唐草', price: '1650', shipping: '250' },
+    { sku: 'JP-SAK-008', title: '純米吟醸 酒器セット', price: '4400', shipping: '600' },
+  ],
+  street: (r) => `${r.int(1, 5)}-${r.int(1, 20)}-${r.int(1, 30)}`,
+  phone: (r) => `090-${r.int(1000, 9999)}-${r.int(1000, 9999)}`,
+  carriers: ['Yamato Transport', 'Sagawa Express', 'Japan Post'],
+  tracking: (r) => `${r.int(1000, 9999)}${r.int(1000, 9999)}${r.int(1000, 9999)}`,
+  shipServiceLevel: 'Std JP D2D Dom',
+  cvsShare: 0.1,
+};
+
+const IT: Locale = {
+  country: 'IT',
+  names: [
+    'Giulia Rossi',
+    'Marco Bianchi',
+    'Francesca Romano',
+    'Luca Colombo',
+    'Chiara Ricci',
+    'Alessandro Greco',
+    'Sara Conti',
+    'Matteo Galli',
+    'Elena Marino',
+  ],
+  cities: [
+    ['MI', 'Milano', '20121'],
+    ['RM', 'Roma', '00184'],
+    ['TO', 'Torino', '10121'],
+    ['FI', 'Firenze', '50122'],
+    ['NA', 'Napoli', '80132'],
+    ['BO', 'Bologna', '40121'],
+    ['PA', 'Palermo', '90133'],
+  ],
+  products: [
+    { sku: 'IT-OIL-001', title: 'Olio extravergine di oliva 750 ml', price: '14.90', shipping: '4.90' },
+    { sku: 'IT-PST-002', title: 'Pasta di Gragnano IGP, 6 x 500 g', price: '12.50', shipping: '4.90' },
+    { sku: 'IT-MOK-003', title: 'Caffettiera moka 6 tazze', price: '29.99', shipping: '0' },
+    { sku: 'IT-LTH-004', title: 'Portafoglio in pelle fatto a mano', price: '45.00', shipping: '5.50' },
+    { sku: 'IT-CER-005', title: 'Piatti in ceramica di Deruta, set da 4', price: '68.00', shipping: '9.90' },
+    { sku: 'IT-BAL-006', title: 'Aceto balsamico di Modena IGP 250 ml', price: '9.80', shipping: '4.90' },
+    { sku: 'IT-GLS-007', title: 'Bicchieri in vetro di Murano, coppia', price: '54.00', shipping: '7.90' },
+  ],
+  street: (r) => `Via Roma ${r.int(1, 200)}`,
+  phone: (r) => `+39 3${r.int(10, 99)} ${r.int(100000, 999999)}`,
+  carriers: ['BRT', 'Poste Italiane', 'GLS'],
+  tracking: (r) => `IT${r.int(10000000, 99999999)}`,
+  shipServiceLevel: 'Std IT Dom',
+  cvsShare: 0,
+};
+
+function localeFor(m: Marketplace): Locale {
+  if (m.countryCode === 'JP') return JP;
+  if (m.countryCode === 'IT') return IT;
+  // Any other marketplace: Italian-style data priced in its own currency.
+  return { ...IT, country: m.countryCode, shipServiceLevel: 'Standard' };
+}
+
+/** mulberry32: small, fast and deterministic for a given seed. */
+type Rng = { next(): number; int(lo: number, hi: number): number; pick<T>(xs: readonly T[]): T };
+function rng(seed: number): Rng {
+  let a = seed >>> 0;
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return {
+    next,
+    int: (lo, hi) => lo + Math.floor(next() * (hi - lo + 1)),
+    pick: (xs) => xs[Math.floor(next() * xs.length)] as (typeof xs)[number],
+  };
+}
+
+const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/** Unguessable ids in bulk: ULIDs with a chosen time, SP-API order and item ids. */
+function idSource() {
+  let buf = Buffer.alloc(0);
+  let pos = 0;
+  const bytes = (n: number) => {
+    if (pos + n > buf.length) {
+      buf = randomFillSync(Buffer.alloc(64 * 1024));
+      pos = 0;
+    }
+    pos += n;
+    return pos - n;
+  };
+  const digits = (n: number) => {
+    const at = bytes(n);
+    let s = '';
+    // 250 is the largest multiple of 10 below 256: bytes above it are rare and folded (bias < 0.3 %).
+    for (let i = 0; i < n; i++) s += ((buf[at + i] ?? 0) % 10).toString();
+    return s;
+  };
+  return {
+    ulid(prefix: string, ms: number): string {
+      let time = '';
+      let t = ms;
+      for (let i = 0; i < 10; i++) {
+        time = CROCKFORD[t % 32] + time;
+        t = Math.floor(t / 32);
+      }
+      const at = bytes(16);
+      let rand = '';
+      for (let i = 0; i < 16; i++) rand += CROCKFORD[(buf[at + i] ?? 0) % 32];
+      return `${prefix}_${time}${rand}`;
+    },
+    amazonOrderId: () => `503-${digits(7)}-${digits(7)}`,
+    orderItemId: () => `${1 + ((buf[bytes(1)] ?? 0) % 9)}${digits(13)}`,
+  };
+}
+
+/** A stable pseudo-ASIN for a SKU (same rule as the orders service). */
+function asinFor(sku: string): string {
+  let h = 0;
+  for (const ch of sku) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
+  return `B0${h.toString(36).toUpperCase().padStart(8, '0').slice(0, 8)}`;
+}
+
+type Row = Record<string, unknown>;
+type Batch = {
+  orders: Row[];
+  items: Row[];
+  shipments: Row[];
+  shipmentItems: Row[];
+  charges: Row[];
+  events: Row[];
+};
+
+/** Raw parameterised SQL inside one transaction, on either driver. */
+type Exec = (text: string, params?: unknown[]) => Promise<{ rows: Record<string, unknown>[] }>;
+
+async function inTransaction<T>(database: Database, work: (exec: Exec) => Promise<T>): Promise<T> {
+  if (database.pglite) {
+    return database.pglite.transaction((tx) =>
+      work(async (text, params) => ({ rows: (await tx.query(text, params)).rows as Row[] })),
+    );
+  }
+  const pool = database.pool;
+  if (!pool) throw new Error('database without a pglite instance or a pg pool');
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    const result = await work(async (text, params) => ({ rows: (await client.query(text, params)).rows }));
+    await client.query('COMMIT');
+    return result;
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw err;
+  } finally {
+    client.release();
+  }
+}
+
+// json_populate_recordset fills a row of the table's own type from each object (keys are
+// column names), so one statement inserts a whole batch and the column lists cannot drift.
+const insertSql = (table: string, conflict = '') =>
+  `INSERT INTO ${table} SELECT * FROM json_populate_recordset(null::${table}, $1::text::json) ${conflict}`;
+
+async function writeBatch(database: Database, b: Batch): Promise<number> {
+  return inTransaction(database, async (exec) => {
+    // A random SP-API order id can collide with an existing one: such orders are skipped (with
+    // their child rows) and made up for by the next batch.
+    const inserted = await exec(
+      `${insertSql('orders', 'ON CONFLICT (amazon_order_id) DO NOTHING')} RETURNING id`,
+      [JSON.stringify(b.orders)],
+    );
+    let keep: (r: Row) => boolean = () => true;
+    if (inserted.rows.length < b.orders.length) {
+      const ok = new Set(inserted.rows.map((r) => r.id as string));
+      keep = (r) => ok.has(r.order_id as string);
+    }
+    const children: [string, Row[]][] = [
+      ['order_items', b.items],
+      ['shipments', b.shipments],
+      ['shipment_items', b.shipmentItems],
+      ['order_charges', b.charges],
+      ['order_events', b.events],
+    ];
+    for (const [table, rows] of children) {
+      const kept = rows.filter(keep);
+      if (kept.length) await exec(insertSql(table), [JSON.stringify(kept)]);
+    }
+    return inserted.rows.length;
+  });
+}
+
+export async function seedBulkOrders(o: BulkOrdersOptions): Promise<BulkOrdersResult> {
+  const started = performance.now();
+  const m = o.marketplace;
+  const loc = localeFor(m);
+  const r = rng(o.seed ?? Math.floor(Math.random() * 2 ** 32));
+  const ids = idSource();
+  const now = o.now.getTime();
+  const span = (o.days ?? 90) * DAY;
+  const batchSize = Math.max(1, o.batchSize ?? 2000);
+  const policy = m.policy.orders;
+  const calendar = {
+    timeZone: m.timeZone,
+    businessWeekdays: policy.businessWeekdays,
+    holidays: policy.holidays,
+  };
+  const minor = (amount: string) => {
+    const v = parseAmount(amount, m.currency);
+    if (typeof v !== 'bigint') throw new Error(`catalogue price ${amount} ${m.currency}: ${v}`);
+    return v;
+  };
+  const products = loc.products.map((p) => ({
+    ...p,
+    asin: asinFor(p.sku),
+    unit: minor(p.price),
+    ship: minor(p.shipping),
+  }));
+
+  // Ship-by windows depend only on the local day, the side of the cut-off and the handling days,
+  // so they are computed once per quarter hour (every time zone offset and the "HH:MM" cut-off
+  // used are whole quarter hours) instead of once per order.
+  const bucketMs = /:(00|15|30|45)$/.test(policy.sameDayCutoffLocalTime) ? 15 * 60_000 : 60_000;
+  const windows = new Map<string, { latestShip: number; earliestDelivery: number; latestDelivery: number }>();
+  const windowFrom = (from: number, handlingDays: number) => {
+    const bucket = Math.floor(from / bucketMs) * bucketMs;
+    const key = `${bucket}:${handlingDays}`;
+    let w = windows.get(key);
+    if (!w) {
+      const c = computeShipByWindow({
+        purchaseDate: new Date(bucket),
+        handlingDays,
+        calendar,
+        sameDayCutoffLocalTime: policy.sameDayCutoffLocalTime,
+        transitDays: policy.transitDays,
+      });
+      w = {
+        latestShip: c.latestShipDate.getTime(),
+        earliestDelivery: c.earliestDeliveryDate.getTime(),
+        latestDelivery: c.latestDeliveryDate.getTime(),
+      };
+      windows.set(key, w);
+    }
+    return w;
+  };
+
+  // Returning buyers: about three orders per buyer address; relay addresses computed once each.
+  const buyerCount = Math.max(50, Math.ceil(o.count / 3));
+  const relays = new Map<number, string>();
+  const buyer = (k: number) => {
+    const email = `customer${k}.${loc.country.toLowerCase()}@example.com`;
+    let relay = relays.get(k);
+    if (!relay) {
+      relay = relayAddress(o.secret, o.sellerId, email, m.domain);
+      relays.set(k, relay);
+    }
+    return { email, relay };
+  };
+
+  const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+  function generate(n: number): Batch {
+    const b: Batch = { orders: [], items: [], shipments: [], shipmentItems: [], charges: [], events: [] };
+    for (let i = 0; i < n; i++) {
+      const purchase = now - 2 * 60_000 - Math.floor(r.next() * (span - 2 * 60_000));
+      const orderId = ids.ulid('ord', purchase);
+      const cvs = r.next() < loc.cvsShare;
+      const business = r.next() < 0.12;
+      const handlingDays = r.int(1, 3);
+      const name = r.pick(loc.names);
+      const [region, city, postal] = r.pick(loc.cities);
+      const who = buyer(r.int(1, buyerCount));
+
+      // Lines: 1 to 3 different products.
+      const lineCount = r.next() < 0.6 ? 1 : r.next() < 0.7 ? 2 : 3;
+      const chosen: typeof products = [];
+      while (chosen.length < lineCount) {
+        const p = r.pick(products);
+        if (!chosen.includes(p)) chosen.push(p);
+      }
+      const lines = chosen.map((p, position) => ({
+        p,
+        position,
+        orderItemId: ids.orderItemId(),
+        quantity: r.next() < 0.8 ? 1 : r.int(2, 4),
+      }));
+      const total = lines.reduce((a, l) => a + l.p.unit * BigInt(l.quantity) + l.p.ship, 0n);
+      const quantity = lines.reduce((a, l) => a + l.quantity, 0);
+
+      // Payment: verified at checkout, or a convenience-store payment completed later (ORD-2).
+      let paidAt: number | null = purchase;
+      let status: string;
+      const events: { at: number; kind: string; actor: string; data: Row }[] = [
+        {
+          at: purchase,
+          kind: 'order_placed',
+          actor: 'marketplace',
+          data: { status: cvs ? 'Pending' : 'Unshipped', paymentMethod: cvs ? 'CVS' : 'Other' },
+        },
+      ];
+      let canceledAt: number | null = null;
+      if (cvs) {
+        const willPay = r.next() < 0.85;
+        const at = purchase + HOUR / 2 + Math.floor(r.next() * 72 * HOUR);
+        if (willPay && at <= now) {
+          paidAt = at;
+          events.push({
+            at,
+            kind: 'payment_completed',
+            actor: 'marketplace',
+            data: { paymentMethod: 'CVS' },
+          });
+        } else {
+          paidAt = null;
+          // An unpaid convenience-store order lapses after a week.
+          if (!willPay && purchase + 7 * DAY <= now) canceledAt = purchase + 7 * DAY;
+        }
+      }
+      const window = windowFrom(paidAt ?? purchase, handlingDays);
+
+      // Shipment(s): most orders ship within their handling time, some late, a few are cancelled
+      // or partly shipped; recent ones are still waiting.
+      const shipped = new Map<string, number>();
+      let chargedAt: number | null = null;
+      if (paidAt !== null && canceledAt === null) {
+        const roll = r.next();
+        const ready = paidAt;
+        if (roll < 0.02) {
+          const at = ready + HOUR / 2 + Math.floor(r.next() * 24 * HOUR);
+          if (at <= now) canceledAt = at;
+        } else if (roll < 0.03) {
+          // Forgotten: never shipped; cancelled a week after the ship-by date (ORD-8).
+          const at = window.latestShip + 7 * DAY;
+          if (at <= now) canceledAt = at;
+        } else {
+          const late = roll > 0.94;
+          const first = late
+            ? window.latestShip + HOUR + Math.floor(r.next() * 48 * HOUR)
+            : ready + 2 * HOUR + Math.floor(r.next() * Math.max(HOUR, window.latestShip - ready - 2 * HOUR));
+          const partial = lines.length > 1 && r.next() < 0.08;
+          const packages: { at: number; lines: typeof lines }[] = [];
+          if (partial) {
+            packages.push({ at: first, lines: lines.slice(0, 1) });
+            packages.push({ at: first + DAY + Math.floor(r.next() * 4 * DAY), lines: lines.slice(1) });
+          } else {
+            packages.push({ at: first, lines });
+          }
+          const carrier = r.pick(loc.carriers);
+          const source = r.next() < 0.6 ? 'web' : 'sp-api';
+          let ref = 0;
+          for (const pkg of packages) {
+            if (pkg.at > now) break;
+            const confirmedAt = Math.min(now, pkg.at + Math.floor(r.next() * 2 * HOUR));
+            const shipmentId = ids.ulid('shp', confirmedAt);
+            const tracking = loc.tracking(r);
+            const confirmedBy = source === 'web' ? 'seller:seed' : 'app:seed';
+            b.shipments.push({
+              seller_id: o.sellerId,
+              id: shipmentId,
+              order_id: orderId,
+              package_reference_id: String(++ref),
+              carrier_code: carrier,
+              carrier_name: null,
+              shipping_method: null,
+              tracking_number: tracking,
+              ship_date: iso(pkg.at),
+              source,
+              confirmed_at: iso(confirmedAt),
+              confirmed_by: confirmedBy,
+            });
+            for (const l of pkg.lines) {
+              shipped.set(l.orderItemId, l.quantity);
+              b.shipmentItems.push({
+                seller_id: o.sellerId,
+                shipment_id: shipmentId,
+                order_id: orderId,
+                order_item_id: l.orderItemId,
+                quantity: l.quantity,
+              });
+            }
+            events.push({
+              at: confirmedAt,
+              kind: 'shipment_confirmed',
+              actor: confirmedBy,
+              data: {
+                shipmentId,
+                carrierCode: carrier,
+                trackingNumber: tracking,
+                lines: pkg.lines.map((l) => ({ orderItemId: l.orderItemId, quantity: l.quantity })),
+                late: confirmedAt > window.latestShip,
+                source,
+              },
+            });
+            if (chargedAt === null) {
+              chargedAt = confirmedAt;
+              b.charges.push({
+                seller_id: o.sellerId,
+                order_id: orderId,
+                amount: total.toString(),
+                currency: m.currency,
+                shipment_id: shipmentId,
+                charged_at: iso(confirmedAt),
+              });
+              events.push({
+                at: confirmedAt,
+                kind: 'payment_captured',
+                actor: 'system',
+                data: { amount: total.toString(), currency: m.currency },
+              });
+            }
+          }
+        }
+      }
+      const itemsShipped = [...shipped.values()].reduce((a, q) => a + q, 0);
+      if (canceledAt !== null) {
+        status = 'Canceled';
+        events.push({
+          at: canceledAt,
+          kind: 'order_canceled',
+          actor: 'system',
+          data: { reason: paidAt === null ? 'PaymentNotReceived' : itemsShipped ? 'Other' : 'NotShipped' },
+        });
+      } else if (paidAt === null) status = 'Pending';
+      else if (itemsShipped === 0) status = 'Unshipped';
+      else status = itemsShipped < quantity ? 'PartiallyShipped' : 'Shipped';
+
+      const lastUpdate = events.reduce((a, e) => Math.max(a, e.at), purchase);
+      b.orders.push({
+        seller_id: o.sellerId,
+        id: orderId,
+        amazon_order_id: ids.amazonOrderId(),
+        marketplace_id: m.id,
+        seller_order_id: null,
+        status,
+        fulfillment_channel: 'MFN',
+        payment_method: cvs ? 'CVS' : 'Other',
+        payment_verified_at: iso(paidAt),
+        is_business_order: business,
+        purchase_order_number: business && r.next() < 0.8 ? `PO-${r.int(10000, 99999)}` : null,
+        buyer_name: name,
+        buyer_email: who.email,
+        buyer_relay_email: who.relay,
+        shipping_address: {
+          name,
+          addressLine1: loc.street(r),
+          city,
+          stateOrRegion: region,
+          postalCode: postal,
+          countryCode: m.countryCode,
+          phone: loc.phone(r),
+        },
+        ship_service_level: loc.shipServiceLevel,
+        shipment_service_level_category: 'Standard',
+        handling_days: handlingDays,
+        currency: m.currency,
+        order_total: total.toString(),
+        items_shipped: itemsShipped,
+        items_unshipped: quantity - itemsShipped,
+        purchase_date: iso(purchase),
+        last_update_date: iso(lastUpdate),
+        earliest_ship_date: iso(purchase),
+        latest_ship_date: iso(window.latestShip),
+        earliest_delivery_date: iso(window.earliestDelivery),
+        latest_delivery_date: iso(window.latestDelivery),
+        charged_at: iso(chargedAt),
+      });
+      for (const l of lines) {
+        b.items.push({
+          seller_id: o.sellerId,
+          order_id: orderId,
+          order_item_id: l.orderItemId,
+          position: l.position,
+          asin: l.p.asin,
+          sku: l.p.sku,
+          title: l.p.title,
+          quantity_ordered: l.quantity,
+          quantity_shipped: shipped.get(l.orderItemId) ?? 0,
+          unit_price: l.p.unit.toString(),
+          item_price: (l.p.unit * BigInt(l.quantity)).toString(),
+          shipping_price: l.p.ship.toString(),
+          item_tax: '0',
+          shipping_tax: '0',
+          promotion_discount: '0',
+          shipping_discount: '0',
+          is_gift: false,
+          condition_id: 'New',
+        });
+      }
+      for (const e of events) {
+        b.events.push({
+          seller_id: o.sellerId,
+          id: ids.ulid('oev', e.at),
+          order_id: orderId,
+          at: iso(e.at),
+          kind: e.kind,
+          actor: e.actor,
+          data: e.data,
+        });
+      }
+    }
+    return b;
+  }
+
+  const result: BulkOrdersResult = { orders: 0, orderItems: 0, shipments: 0, events: 0, ms: 0 };
+  // While one batch is being written (PostgreSQL works in its own process), the next is generated.
+  let pending: { batch: Batch; write: Promise<number> } | null = null;
+  const settle = async () => {
+    if (!pending) return;
+    const { batch, write } = pending;
+    pending = null;
+    const n = await write;
+    result.orders += n;
+    if (n === batch.orders.length) {
+      result.orderItems += batch.items.length;
+      result.shipments += batch.shipments.length;
+      result.events += batch.events.length;
+    }
+    o.onProgress?.(result.orders, o.count);
+  };
+  let planned = 0;
+  while (result.orders < o.count) {
+    const n = Math.min(batchSize, o.count - result.orders - (pending ? pending.batch.orders.length : 0));
+    if (n <= 0) {
+      await settle();
+      continue;
+    }
+    const batch = generate(n);
+    planned += n;
+    await settle();
+    pending = { batch, write: writeBatch(o.database, batch) };
+  }
+  await settle();
+  void planned;
+  await inTransaction(o.database, async (exec) => {
+    for (const t of ['orders', 'order_items', 'shipments', 'shipment_items', 'order_charges', 'order_events'])
+      await exec(`ANALYZE ${t}`);
+  });
+  result.ms = performance.now() - started;
+  return result;
+}
