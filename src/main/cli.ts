@@ -118,27 +118,90 @@ program
 
 program
   .command('seed')
-  .description('Load the demo data (sellers in Japan and Italy, orders, logins) into an empty database')
-  .option('--json', 'print the demo credentials as JSON')
-  .action(async (o: { json?: boolean }) => {
+  .description(
+    'Load the demo data (sellers in Japan and Italy, orders, logins) into an empty database; ' +
+      'with --orders N, also add N generated orders to one seller (load tests, benchmarks)',
+  )
+  .option('--json', 'print the demo credentials (with --orders: the seeding result) as JSON')
+  .option('--orders <n>', 'add N orders spread over the last 90 days, in bulk')
+  .option('--seller <seller>', 'seller of the --orders: jp, it (the demo sellers) or a seller id', 'jp')
+  .action(async (o: { json?: boolean; orders?: string; seller: string }) => {
     const c = config();
+    let count: number | undefined;
+    if (o.orders !== undefined) {
+      count = Number(o.orders);
+      if (!Number.isInteger(count) || count < 1 || count > 100_000_000)
+        fail(`--orders must be a whole number from 1 to 100000000 (got "${o.orders}").`);
+    }
     if (runningServer(c))
-      fail('the embedded database is held by a running server; it loaded the demo data at start.');
+      fail(
+        count === undefined
+          ? 'the embedded database is held by a running server; it loaded the demo data at start.'
+          : 'the embedded database is held by a running server; stop it first (bulk seeding needs the database to itself).',
+      );
     const s = await buildServices(c);
     try {
-      const { loadDemoData } = await import('../modules/sandbox/index.ts');
-      const creds = await loadDemoData({
-        db: s.database.db,
-        clock: s.clock,
-        marketplaces: s.marketplaces,
-        identity: s.identity,
-        orders: s.orders,
+      const sandbox = await import('../modules/sandbox/index.ts');
+      const demoSeller = ['jp', 'it'].includes(o.seller.toLowerCase());
+      let creds: import('../modules/sandbox/index.ts').DemoCredentials | null = null;
+      if (count === undefined || demoSeller) {
+        if (count !== undefined && !(await sandbox.hasDemoData(s.database.db)))
+          process.stderr.write('Loading the demo data first...\n');
+        creds = await sandbox.loadDemoData({
+          db: s.database.db,
+          clock: s.clock,
+          marketplaces: s.marketplaces,
+          identity: s.identity,
+          orders: s.orders,
+          ordersPerSeller: c.demoOrdersPerSeller,
+        });
+      }
+      if (count === undefined) {
+        process.stdout.write(
+          o.json
+            ? `${JSON.stringify(creds, null, 2)}\n`
+            : 'Demo data loaded. See `mercato demo credentials`.\n',
+        );
+        return;
+      }
+      const marketplaceOfDemo = { jp: 'A1VC38T7YXB528', it: 'APJ6JRA9NG5V4' }[o.seller.toLowerCase()];
+      const sellerId = marketplaceOfDemo
+        ? creds?.sellers.find((x) => x.marketplaceId === marketplaceOfDemo)?.sellerId
+        : o.seller;
+      const seller = sellerId ? await s.marketplaces.findSeller(sellerId) : undefined;
+      if (!seller) fail(`no seller ${sellerId ?? o.seller} in this database.`);
+      const marketplace = await s.marketplaces.getMarketplace(seller.marketplaceId);
+      // Progress goes to stderr with --json, so stdout stays one JSON document.
+      const log = (line: string) => (o.json ? process.stderr : process.stdout).write(`${line}\n`);
+      log(`Seeding ${count} orders for ${seller.name} (${seller.id}, ${marketplace.id})...`);
+      const started = performance.now();
+      let lastReport = started;
+      const result = await sandbox.seedBulkOrders({
+        database: s.database,
+        secret: s.secret,
+        marketplace,
+        sellerId: seller.id,
+        count,
+        now: s.clock.now(),
+        onProgress: (done, total) => {
+          const t = performance.now();
+          if (done < total && t - lastReport < 2000) return;
+          lastReport = t;
+          const rate = Math.round(done / ((t - started) / 1000));
+          log(`  ${done}/${total} orders (${Math.round((done / total) * 100)} %, ${rate} orders/s)`);
+        },
       });
-      process.stdout.write(
-        o.json
-          ? `${JSON.stringify(creds, null, 2)}\n`
-          : 'Demo data loaded. See `mercato demo credentials`.\n',
-      );
+      const seconds = result.ms / 1000;
+      const rate = Math.round(result.orders / seconds);
+      if (o.json) {
+        process.stdout.write(
+          `${JSON.stringify({ sellerId: seller.id, marketplaceId: marketplace.id, ...result, seconds, ordersPerSecond: rate })}\n`,
+        );
+      } else {
+        log(
+          `Seeded ${result.orders} orders (${result.orderItems} items, ${result.shipments} shipments, ${result.events} events) in ${seconds.toFixed(1)} s: ${rate} orders/s.`,
+        );
+      }
     } finally {
       await s.close();
     }
@@ -218,7 +281,7 @@ program
     const info = runningServer(c);
     let creds: unknown;
     if (info) {
-      const res = await fetch(`${info.url}/sandbox/v1/demo/credentials`);
+      const res = await fetch(`${info.url}/sandbox/v1/demo/credentials`, { headers: { 'x-mercato-cli-token': info.cliToken ?? '' } });
       creds = await res.json();
       if (!res.ok)
         fail((creds as { error?: { message?: string } }).error?.message ?? `server answered ${res.status}`);

@@ -143,6 +143,7 @@ export function createHttpApp(s: Services, opts: { isReady: () => boolean; cliTo
       enabled: s.config.mode === 'sandbox',
       clock: s.sandboxClock,
       db: s.database.db,
+      cliToken: opts.cliToken,
       authenticate: async (c) => {
         if ((c as Context<Env>).get('session')) return;
         // The CLI of this machine (mercato clock) talks to the server that holds the database.

@@ -1,7 +1,7 @@
 // kill -9 while orders are being created loses no order that was answered 201, and restarting
 // resumes the jobs that were pending (issue 2, "Bad input and faults"). A real server process,
 // on the embedded database (its data folder) or on PostgreSQL, depending on the run.
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -78,7 +78,13 @@ describe('crash safety', () => {
     const base = `http://127.0.0.1:${port}`;
     // Phase 1: no workers, so the shipment emails stay queued when the process dies.
     const first = await startServer({ ...env, MERCATO_WORKERS: 'false' }, port);
-    const creds = (await (await fetch(`${base}/sandbox/v1/demo/credentials`)).json()) as {
+    // The CLI reads them from the running server (embedded) or from the database (PostgreSQL).
+    const cli = spawnSync(process.execPath, [path.join(ROOT, 'bin/mercato.js'), 'demo', 'credentials', '--json'], {
+      env: { ...process.env, ...env },
+      encoding: 'utf8',
+    });
+    expect(cli.status).toBe(0);
+    const creds = JSON.parse(cli.stdout) as {
       operator: { apiKey: string };
       sellers: {
         sellerId: string;

@@ -48,12 +48,20 @@ describe('health and API documentation', () => {
 describe('sandbox clock (API-4)', () => {
   it('moves forward by an ISO duration for an operator key, an SP-API token or a session, and persists', async () => {
     const seller = await createSeller(t);
-    const before = new Date((await t.request('GET', '/sandbox/v1/clock', { headers: { authorization: `Bearer ${key}` } })).json.now);
-    const a = await t.request('POST', '/sandbox/v1/clock/advance', { body: { by: 'P8D' }, headers: { authorization: `Bearer ${key}` } });
+    const before = new Date(
+      (await t.request('GET', '/sandbox/v1/clock', { headers: { authorization: `Bearer ${key}` } })).json.now,
+    );
+    const a = await t.request('POST', '/sandbox/v1/clock/advance', {
+      body: { by: 'P8D' },
+      headers: { authorization: `Bearer ${key}` },
+    });
     expect(a.status).toBe(200);
     expect(new Date(a.json.now).getTime() - before.getTime()).toBe(8 * 86400_000);
     const token = await spApiToken(t, seller);
-    const b = await t.request('POST', '/sandbox/v1/clock/advance', { body: { by: 'PT1H' }, headers: { 'x-amz-access-token': token } });
+    const b = await t.request('POST', '/sandbox/v1/clock/advance', {
+      body: { by: 'PT1H' },
+      headers: { 'x-amz-access-token': token },
+    });
     expect(b.json.offsetMs).toBe(8 * 86400_000 + 3600_000);
     const web = await webLogin(t, seller.email);
     const c = await t.request('POST', '/api/sandbox/clock/advance', { body: { by: 'P1D' }, headers: web });
@@ -63,7 +71,10 @@ describe('sandbox clock (API-4)', () => {
     expect(t.services.clock.offset).toBe(9 * 86400_000 + 3600_000);
   });
   it('refuses nonsense durations and anonymous callers', async () => {
-    const bad = await t.request('POST', '/sandbox/v1/clock/advance', { body: { by: 'next week' }, headers: { authorization: `Bearer ${key}` } });
+    const bad = await t.request('POST', '/sandbox/v1/clock/advance', {
+      body: { by: 'next week' },
+      headers: { authorization: `Bearer ${key}` },
+    });
     expect(bad.status).toBe(400);
     expect(bad.json.error.code).toBe('INVALID_DURATION');
     const anon = await t.request('POST', '/sandbox/v1/clock/advance', { body: { by: 'P1D' } });
@@ -73,7 +84,10 @@ describe('sandbox clock (API-4)', () => {
     const prod = await startTestApp({ env: { MERCATO_MODE: 'production', MERCATO_SECRET: 'p'.repeat(40) } });
     try {
       const k = await operatorKey(prod);
-      const r = await prod.request('POST', '/sandbox/v1/clock/advance', { body: { by: 'P1D' }, headers: { authorization: `Bearer ${k}` } });
+      const r = await prod.request('POST', '/sandbox/v1/clock/advance', {
+        body: { by: 'P1D' },
+        headers: { authorization: `Bearer ${k}` },
+      });
       expect(r.status).toBe(403);
       expect(r.json.error.code).toBe('SANDBOX_DISABLED');
     } finally {

@@ -122,13 +122,15 @@ export function createIdentityRepository(db: Db) {
       await db.insert(authorizationCodes).values(row);
     },
     /** Marks the code used and returns it, atomically: a code works once. */
-    async consumeAuthorizationCode(codeHash: string, now: Date) {
+    async consumeAuthorizationCode(codeHash: string, appId: string, now: Date) {
       const [c] = await db
         .update(authorizationCodes)
         .set({ usedAt: now })
         .where(
           and(
             eq(authorizationCodes.codeHash, codeHash),
+            // Only the app the code was issued to can use it up.
+            eq(authorizationCodes.appId, appId),
             isNull(authorizationCodes.usedAt),
             gt(authorizationCodes.expiresAt, now),
           ),

@@ -273,7 +273,7 @@ export function createIdentityService(o: IdentityOptions) {
         return tokenForAuthorization(app.id, auth.sellerId, auth.id);
       }
       if (grant.grant_type === 'authorization_code') {
-        const code = await repo.consumeAuthorizationCode(sha256(grant.code ?? ''), o.clock.now());
+        const code = await repo.consumeAuthorizationCode(sha256(grant.code ?? ''), app.id, o.clock.now());
         if (!code || code.appId !== app.id) {
           throw new LwaError(400, 'invalid_grant', 'The request has an invalid grant parameter : code');
         }

@@ -14,3 +14,6 @@ export { createOrdersSpApiRoutes, type SpApiDeps } from './orders.sp-api.ts';
 /** Edge schema of order creation (used by demo data and benchmarks). */
 export { type CreateOrderInput, CreateOrderSchema } from './orders.schemas.ts';
 export type { OrderStatus } from './orders.types.ts';
+/** Pure rules reused by bulk seeding (sandbox): buyer relay addresses (MSG-4), ship-by windows (ORD-6). */
+export { relayAddress } from './relay-address.ts';
+export { computeShipByWindow } from './ship-by.ts';

@@ -215,62 +215,47 @@ type Batch = {
   events: Row[];
 };
 
-/** Raw parameterised SQL inside one transaction, on either driver. */
-type Exec = (text: string, params?: unknown[]) => Promise<{ rows: Record<string, unknown>[] }>;
-
-async function inTransaction<T>(database: Database, work: (exec: Exec) => Promise<T>): Promise<T> {
-  if (database.pglite) {
-    return database.pglite.transaction((tx) =>
-      work(async (text, params) => ({ rows: (await tx.query(text, params)).rows as Row[] })),
-    );
-  }
-  const pool = database.pool;
-  if (!pool) throw new Error('database without a pglite instance or a pg pool');
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    const result = await work(async (text, params) => ({ rows: (await client.query(text, params)).rows }));
-    await client.query('COMMIT');
-    return result;
-  } catch (err) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw err;
-  } finally {
-    client.release();
-  }
+/** Runs one statement with parameters on either driver. */
+async function query(database: Database, text: string, params: unknown[] = []): Promise<Row[]> {
+  if (database.pglite) return (await database.pglite.query<Row>(text, params)).rows;
+  if (database.pool) return (await database.pool.query(text, params)).rows as Row[];
+  throw new Error('database without a pglite instance or a pg pool');
 }
 
-// json_populate_recordset fills a row of the table's own type from each object (keys are
-// column names), so one statement inserts a whole batch and the column lists cannot drift.
-const insertSql = (table: string, conflict = '') =>
-  `INSERT INTO ${table} SELECT * FROM json_populate_recordset(null::${table}, $1::text::json) ${conflict}`;
+// One statement (so one transaction and one round trip) per batch. json_populate_recordset fills
+// rows of each table's own type from objects keyed by column name, so the column lists cannot
+// drift from the schema. A random SP-API order id can collide with an existing one: such orders
+// are skipped with their child rows (the `IN (SELECT id FROM o)` filters) and the next batch makes
+// up for them.
+const CHILD_TABLES = ['order_items', 'shipments', 'shipment_items', 'order_charges', 'order_events'] as const;
+const BATCH_SQL = `WITH o AS (
+  INSERT INTO orders SELECT * FROM json_populate_recordset(null::orders, $1::text::json)
+  ON CONFLICT (amazon_order_id) DO NOTHING RETURNING id
+)${CHILD_TABLES.map(
+  (t, i) => `, c${i} AS (
+  INSERT INTO ${t} SELECT x.* FROM json_populate_recordset(null::${t}, $${i + 2}::text::json) x
+  WHERE x.order_id IN (SELECT id FROM o) RETURNING 1
+)`,
+).join('')}
+SELECT (SELECT count(*) FROM o)::int AS orders, (SELECT count(*) FROM c0)::int AS items,
+  (SELECT count(*) FROM c1)::int AS shipments, (SELECT count(*) FROM c4)::int AS events`;
 
-async function writeBatch(database: Database, b: Batch): Promise<number> {
-  return inTransaction(database, async (exec) => {
-    // A random SP-API order id can collide with an existing one: such orders are skipped (with
-    // their child rows) and made up for by the next batch.
-    const inserted = await exec(
-      `${insertSql('orders', 'ON CONFLICT (amazon_order_id) DO NOTHING')} RETURNING id`,
-      [JSON.stringify(b.orders)],
-    );
-    let keep: (r: Row) => boolean = () => true;
-    if (inserted.rows.length < b.orders.length) {
-      const ok = new Set(inserted.rows.map((r) => r.id as string));
-      keep = (r) => ok.has(r.order_id as string);
-    }
-    const children: [string, Row[]][] = [
-      ['order_items', b.items],
-      ['shipments', b.shipments],
-      ['shipment_items', b.shipmentItems],
-      ['order_charges', b.charges],
-      ['order_events', b.events],
-    ];
-    for (const [table, rows] of children) {
-      const kept = rows.filter(keep);
-      if (kept.length) await exec(insertSql(table), [JSON.stringify(kept)]);
-    }
-    return inserted.rows.length;
-  });
+async function writeBatch(database: Database, b: Batch) {
+  const rows = await query(database, BATCH_SQL, [
+    JSON.stringify(b.orders),
+    JSON.stringify(b.items),
+    JSON.stringify(b.shipments),
+    JSON.stringify(b.shipmentItems),
+    JSON.stringify(b.charges),
+    JSON.stringify(b.events),
+  ]);
+  const r = rows[0] ?? {};
+  return {
+    orders: Number(r.orders ?? 0),
+    items: Number(r.items ?? 0),
+    shipments: Number(r.shipments ?? 0),
+    events: Number(r.events ?? 0),
+  };
 }
 
 export async function seedBulkOrders(o: BulkOrdersOptions): Promise<BulkOrdersResult> {
@@ -300,18 +285,41 @@ export async function seedBulkOrders(o: BulkOrdersOptions): Promise<BulkOrdersRe
     ship: minor(p.shipping),
   }));
 
-  // Ship-by windows depend only on the local day, the side of the cut-off and the handling days,
-  // so they are computed once per quarter hour (every time zone offset and the "HH:MM" cut-off
-  // used are whole quarter hours) instead of once per order.
-  const bucketMs = /:(00|15|30|45)$/.test(policy.sameDayCutoffLocalTime) ? 15 * 60_000 : 60_000;
+  // A ship-by window depends only on the local date of its start, on which side of the same-day
+  // cut-off the local time falls, and on the handling days: it is computed once per such key
+  // (a few hundred times) instead of once per order. Zone offsets are looked up once per UTC hour.
+  const [cutH = 0, cutM = 0] = policy.sameDayCutoffLocalTime.split(':').map(Number);
+  const cutoffMs = (cutH * 60 + cutM) * 60_000;
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone: m.timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+  });
+  const offsets = new Map<number, number>();
+  const offsetAt = (ms: number) => {
+    const hour = Math.floor(ms / HOUR);
+    let off = offsets.get(hour);
+    if (off === undefined) {
+      const t = hour * HOUR;
+      const f = Object.fromEntries(parts.formatToParts(t).map((x) => [x.type, Number(x.value)]));
+      off = Date.UTC(f.year ?? 0, (f.month ?? 1) - 1, f.day, f.hour, f.minute) - t;
+      offsets.set(hour, off);
+    }
+    return off;
+  };
   const windows = new Map<string, { latestShip: number; earliestDelivery: number; latestDelivery: number }>();
   const windowFrom = (from: number, handlingDays: number) => {
-    const bucket = Math.floor(from / bucketMs) * bucketMs;
-    const key = `${bucket}:${handlingDays}`;
+    const local = from + offsetAt(from);
+    const localDay = Math.floor(local / DAY);
+    const key = `${localDay}:${local - localDay * DAY < cutoffMs}:${handlingDays}`;
     let w = windows.get(key);
     if (!w) {
       const c = computeShipByWindow({
-        purchaseDate: new Date(bucket),
+        purchaseDate: new Date(from),
         handlingDays,
         calendar,
         sameDayCutoffLocalTime: policy.sameDayCutoffLocalTime,
@@ -342,10 +350,15 @@ export async function seedBulkOrders(o: BulkOrdersOptions): Promise<BulkOrdersRe
 
   const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
+  // Purchase dates rise through the run (evenly spread, with jitter), as real orders arrive: the
+  // time-ordered keys (ULIDs, dates) then append to their indexes instead of hitting random pages.
+  const first = now - span;
+  const step = (span - 2 * 60_000) / o.count;
+  let seq = 0;
   function generate(n: number): Batch {
     const b: Batch = { orders: [], items: [], shipments: [], shipmentItems: [], charges: [], events: [] };
     for (let i = 0; i < n; i++) {
-      const purchase = now - 2 * 60_000 - Math.floor(r.next() * (span - 2 * 60_000));
+      const purchase = Math.min(now - 2 * 60_000, Math.floor(first + (seq++ + r.next()) * step));
       const orderId = ids.ulid('ord', purchase);
       const cvs = r.next() < loc.cvsShare;
       const business = r.next() < 0.12;
@@ -585,39 +598,34 @@ export async function seedBulkOrders(o: BulkOrdersOptions): Promise<BulkOrdersRe
   }
 
   const result: BulkOrdersResult = { orders: 0, orderItems: 0, shipments: 0, events: 0, ms: 0 };
-  // While one batch is being written (PostgreSQL works in its own process), the next is generated.
-  let pending: { batch: Batch; write: Promise<number> } | null = null;
+  // On PostgreSQL the next batch is generated while the server writes the previous one.
+  let inFlight: { size: number; write: ReturnType<typeof writeBatch> } | null = null;
   const settle = async () => {
-    if (!pending) return;
-    const { batch, write } = pending;
-    pending = null;
-    const n = await write;
-    result.orders += n;
-    if (n === batch.orders.length) {
-      result.orderItems += batch.items.length;
-      result.shipments += batch.shipments.length;
-      result.events += batch.events.length;
-    }
+    if (!inFlight) return;
+    const w = await inFlight.write;
+    inFlight = null;
+    result.orders += w.orders;
+    result.orderItems += w.items;
+    result.shipments += w.shipments;
+    result.events += w.events;
     o.onProgress?.(result.orders, o.count);
   };
-  let planned = 0;
   while (result.orders < o.count) {
-    const n = Math.min(batchSize, o.count - result.orders - (pending ? pending.batch.orders.length : 0));
+    const n = Math.min(batchSize, o.count - result.orders - (inFlight?.size ?? 0));
     if (n <= 0) {
       await settle();
       continue;
     }
     const batch = generate(n);
-    planned += n;
     await settle();
-    pending = { batch, write: writeBatch(o.database, batch) };
+    const write = writeBatch(o.database, batch);
+    write.catch(() => undefined); // awaited (and its error thrown) by settle()
+    inFlight = { size: n, write };
+    // Let the driver send the statement before the event loop is busy generating the next batch.
+    await new Promise((resolve) => setImmediate(resolve));
   }
   await settle();
-  void planned;
-  await inTransaction(o.database, async (exec) => {
-    for (const t of ['orders', 'order_items', 'shipments', 'shipment_items', 'order_charges', 'order_events'])
-      await exec(`ANALYZE ${t}`);
-  });
+  for (const t of ['orders', ...CHILD_TABLES]) await query(o.database, `ANALYZE ${t}`);
   result.ms = performance.now() - started;
   return result;
 }

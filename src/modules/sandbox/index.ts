@@ -10,3 +10,5 @@ export {
 } from './demo-data.service.ts';
 /** Sandbox HTTP routes (clock, demo credentials). */
 export { createSandboxRoutes } from './sandbox.routes.ts';
+/** Bulk orders for load tests and benchmarks (`mercato seed --orders N`). */
+export { seedBulkOrders, type BulkOrdersOptions, type BulkOrdersResult } from './bulk-orders.service.ts';

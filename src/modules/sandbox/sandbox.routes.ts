@@ -37,6 +37,8 @@ export function createSandboxRoutes(o: {
   db: Db;
   /** Throws when the caller is not authenticated by any of the accepted means. */
   authenticate: (c: Context) => Promise<void>;
+  /** The token the local CLI reads from server.json (see platform/db/data-dir-lock.ts). */
+  cliToken?: string;
 }) {
   const r = createRouter();
   const state = () => ({
