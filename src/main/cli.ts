@@ -281,7 +281,9 @@ program
     const info = runningServer(c);
     let creds: unknown;
     if (info) {
-      const res = await fetch(`${info.url}/sandbox/v1/demo/credentials`, { headers: { 'x-mercato-cli-token': info.cliToken ?? '' } });
+      const res = await fetch(`${info.url}/sandbox/v1/demo/credentials`, {
+        headers: { 'x-mercato-cli-token': info.cliToken ?? '' },
+      });
       creds = await res.json();
       if (!res.ok)
         fail((creds as { error?: { message?: string } }).error?.message ?? `server answered ${res.status}`);

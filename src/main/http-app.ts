@@ -12,6 +12,8 @@ import { createErrorHandler, renderAppError } from '../platform/http/http-errors
 import {
   createIdentityRoutes,
   operatorKeyMiddleware,
+  requireOperator as requireOperatorSession,
+  requireSeller,
   sessionMiddleware,
   type AuthVariables,
   type WebSession,
@@ -85,17 +87,8 @@ export function createHttpApp(s: Services, opts: { isReady: () => boolean; cliTo
     };
   };
 
-  const requireSeller = (c: Context<Env>) => {
-    const session = c.get('session');
-    if (!session) throw unauthenticated('UNAUTHENTICATED', 'Please sign in.');
-    if (!session.user.sellerId) throw forbidden('SELLER_ONLY', 'This page is for seller accounts.');
-    return { sellerId: session.user.sellerId, userId: session.user.id };
-  };
   const requireOperator = (c: Context) => {
-    const session = (c as Context<Env>).get('session');
-    if (!session) throw unauthenticated('UNAUTHENTICATED', 'Please sign in.');
-    if (session.user.role !== 'operator')
-      throw forbidden('OPERATOR_ONLY', 'This page is for marketplace operators.');
+    requireOperatorSession(c as Context<Env>);
   };
 
   app.route(

@@ -17,6 +17,8 @@ describe('configuration', () => {
     expect(() => loadConfig({ MERCATO_MODE: 'production' })).toThrow(/MERCATO_SECRET/);
   });
   it('names every invalid variable', () => {
-    expect(() => loadConfig({ PORT: 'eighty', LOG_LEVEL: 'loud' })).toThrow(/PORT.*LOG_LEVEL|LOG_LEVEL.*PORT/);
+    expect(() => loadConfig({ PORT: 'eighty', LOG_LEVEL: 'loud' })).toThrow(
+      /PORT.*LOG_LEVEL|LOG_LEVEL.*PORT/,
+    );
   });
 });

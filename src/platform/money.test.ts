@@ -30,19 +30,27 @@ describe('money', () => {
 
   it('round-trips every amount', () => {
     fc.assert(
-      fc.property(fc.bigInt({ min: 0n, max: 10n ** 14n }), fc.constantFrom('JPY', 'EUR'), (minor, currency) => {
-        expect(parseAmount(formatAmount(minor, currency), currency)).toBe(minor);
-      }),
+      fc.property(
+        fc.bigInt({ min: 0n, max: 10n ** 14n }),
+        fc.constantFrom('JPY', 'EUR'),
+        (minor, currency) => {
+          expect(parseAmount(formatAmount(minor, currency), currency)).toBe(minor);
+        },
+      ),
     );
   });
 
   it('splits a total into parts that always sum to it, never negative', () => {
     fc.assert(
-      fc.property(fc.bigInt({ min: 0n, max: 10n ** 12n }), fc.array(fc.bigInt({ min: 0n, max: 10n ** 6n }), { minLength: 1, maxLength: 8 }), (total, weights) => {
-        const parts = splitByWeights(total, weights);
-        expect(parts.reduce((a, b) => a + b, 0n)).toBe(total);
-        expect(parts.every((p) => p >= 0n)).toBe(true);
-      }),
+      fc.property(
+        fc.bigInt({ min: 0n, max: 10n ** 12n }),
+        fc.array(fc.bigInt({ min: 0n, max: 10n ** 6n }), { minLength: 1, maxLength: 8 }),
+        (total, weights) => {
+          const parts = splitByWeights(total, weights);
+          expect(parts.reduce((a, b) => a + b, 0n)).toBe(total);
+          expect(parts.every((p) => p >= 0n)).toBe(true);
+        },
+      ),
     );
   });
 

@@ -79,10 +79,14 @@ describe('crash safety', () => {
     // Phase 1: no workers, so the shipment emails stay queued when the process dies.
     const first = await startServer({ ...env, MERCATO_WORKERS: 'false' }, port);
     // The CLI reads them from the running server (embedded) or from the database (PostgreSQL).
-    const cli = spawnSync(process.execPath, [path.join(ROOT, 'bin/mercato.js'), 'demo', 'credentials', '--json'], {
-      env: { ...process.env, ...env },
-      encoding: 'utf8',
-    });
+    const cli = spawnSync(
+      process.execPath,
+      [path.join(ROOT, 'bin/mercato.js'), 'demo', 'credentials', '--json'],
+      {
+        env: { ...process.env, ...env },
+        encoding: 'utf8',
+      },
+    );
     expect(cli.status).toBe(0);
     const creds = JSON.parse(cli.stdout) as {
       operator: { apiKey: string };

@@ -60,16 +60,19 @@ export function operatorKeyMiddleware(
   };
 }
 
+/** The signed-in seller, or 401 / 403 SELLER_ONLY. */
 export function requireSeller(c: Context<{ Variables: AuthVariables }>): {
   sellerId: string;
+  userId: string;
   session: WebSession;
 } {
   const session = c.get('session');
   if (!session) throw unauthenticated('UNAUTHENTICATED', 'Please sign in.');
   if (!session.user.sellerId) throw forbidden('SELLER_ONLY', 'This page is for seller accounts.');
-  return { sellerId: session.user.sellerId, session };
+  return { sellerId: session.user.sellerId, userId: session.user.id, session };
 }
 
+/** The signed-in operator, or 401 / 403 OPERATOR_ONLY. */
 export function requireOperator(c: Context<{ Variables: AuthVariables }>): WebSession {
   const session = c.get('session');
   if (!session) throw unauthenticated('UNAUTHENTICATED', 'Please sign in.');

@@ -13,5 +13,7 @@ export {
   createIdentityRoutes,
   sessionMiddleware,
   operatorKeyMiddleware,
+  requireOperator,
+  requireSeller,
   type AuthVariables,
 } from './identity.routes.ts';

@@ -313,12 +313,10 @@ export function createOrdersService(o: {
       return o.db.transaction(async (tx) => {
         const order = await repo.lockByAmazonId(tx, input.amazonOrderId, input.sellerId);
         if (!order) throw notFound('ORDER_NOT_FOUND', `No order ${input.amazonOrderId} for this seller.`);
-        const packageReferenceId =
-          input.packageReferenceId ??
-          String((await repo.shipmentsOf(order.sellerId, order.id, tx)).length + 1);
-        const existing = (await repo.shipmentsOf(order.sellerId, order.id, tx)).find(
-          (s) => s.packageReferenceId === packageReferenceId,
-        );
+        const shipmentsSoFar = await repo.shipmentsOf(order.sellerId, order.id, tx);
+        // Web confirmations number their packages; SP-API callers name them (packageReferenceId).
+        const packageReferenceId = input.packageReferenceId ?? String(shipmentsSoFar.length + 1);
+        const existing = shipmentsSoFar.find((s) => s.packageReferenceId === packageReferenceId);
         if (existing) {
           if (
             existing.trackingNumber === input.trackingNumber &&

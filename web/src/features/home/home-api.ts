@@ -9,7 +9,7 @@ export interface HomeAlert {
   code: string;
   message: string;
   link?: string;
-  /** Requested by web (docs/web-api.md): values for a localized message, e.g. {count}. */
+  /** Values of the localized text for the code, e.g. {count}. */
   params?: Record<string, string | number>;
 }
 

@@ -14,6 +14,13 @@ import type { OrderDetail, ShipmentInput } from './order-types';
 const remaining = (item: OrderDetail['items'][number]) =>
   Math.max(0, item.quantityOrdered - item.quantityShipped);
 
+/** The ship date input has minute precision: its value in the minute of the purchase means the
+ *  purchase time itself (the server refuses ship dates before the purchase). */
+export function notBeforePurchase(shipDateIso: string, purchaseDate: string): string {
+  const gap = new Date(purchaseDate).getTime() - new Date(shipDateIso).getTime();
+  return gap > 0 && gap < 60_000 ? purchaseDate : shipDateIso;
+}
+
 export function ConfirmShipmentForm({ order }: { order: OrderDetail }) {
   const { t, tCode, timeZone, language } = useI18n();
   const format = useFormat();
@@ -60,7 +67,7 @@ export function ConfirmShipmentForm({ order }: { order: OrderDetail }) {
       ...(carrier === otherCarrier ? { carrierName: carrierName.trim() } : {}),
       ...(method.trim() ? { shippingMethod: method.trim() } : {}),
       trackingNumber: tracking.trim(),
-      shipDate: shipDateIso,
+      shipDate: notBeforePurchase(shipDateIso, order.purchaseDate),
       items,
     };
   }

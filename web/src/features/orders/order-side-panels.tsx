@@ -64,7 +64,9 @@ export function AddressPanel({ order }: { order: OrderDetail }) {
         <dt>{t('order.buyer')}</dt>
         <dd>{order.buyerName}</dd>
         <dt>{t('order.buyerEmail')}</dt>
-        <dd className="break">{order.buyerEmail}</dd>
+        <dd className="break" data-testid="buyer-email">
+          <EmailAddress address={order.buyerEmail} />
+        </dd>
       </dl>
     </Panel>
   );
@@ -86,5 +88,18 @@ export function ChargePanel({ order }: { order: OrderDetail }) {
         <p className="muted">{t('order.charge.none')}</p>
       )}
     </Panel>
+  );
+}
+
+/** An email address that wraps after its @ rather than inside the domain. */
+function EmailAddress({ address }: { address: string }) {
+  const at = address.lastIndexOf('@');
+  if (at < 0) return <>{address}</>;
+  return (
+    <>
+      {address.slice(0, at + 1)}
+      <wbr />
+      {address.slice(at + 1)}
+    </>
   );
 }

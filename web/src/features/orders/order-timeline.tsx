@@ -2,10 +2,15 @@ import { useFormat } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n';
 import { Panel } from '../../ui/panel';
 import type { TimelineEntry } from './order-types';
+import { timelineText } from './timeline-text';
 
 export function OrderTimeline({ entries }: { entries: TimelineEntry[] }) {
-  const { t, tCode } = useI18n();
+  const { t, tCode, language } = useI18n();
   const format = useFormat();
+  const messageOf = (entry: TimelineEntry) => {
+    const localized = timelineText(entry, format, language);
+    return localized ? t(localized.key, localized.vars) : entry.message;
+  };
   // Actors come as a role, optionally with an id (`seller:usr_…`): the role is what a reader needs.
   const actorLabel = (actor: string) => {
     const role = actor.split(':')[0] ?? actor;
@@ -25,7 +30,7 @@ export function OrderTimeline({ entries }: { entries: TimelineEntry[] }) {
             >
               <span className="timeline-dot" aria-hidden="true" />
               <div className="timeline-content">
-                <p className="timeline-message">{entry.message}</p>
+                <p className="timeline-message">{messageOf(entry)}</p>
                 <p className="timeline-meta">
                   <time dateTime={entry.at}>{format.dateTime(entry.at)}</time>
                   {entry.actor && <> · {actorLabel(entry.actor)}</>}

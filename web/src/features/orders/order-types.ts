@@ -29,7 +29,7 @@ export interface OrderRow {
   latestShipDate: string | null;
   shipServiceLevel: string;
   marketplaceId: string;
-  // Requested by web (docs/web-api.md): the server's own verdicts, preferred when sent.
+  // The server's ship-by verdicts (ORD-7, ORD-8); the app computes late itself when absent.
   shipmentLate?: boolean;
   autoCancelAt?: string | null;
 }
@@ -62,7 +62,7 @@ export interface OrderItem {
   unitPrice: Money;
   itemPrice: Money;
   shippingPrice: Money;
-  // Requested by web (docs/web-api.md): shown when the server sends them.
+  // Shown (as columns) when some item has a non-zero value.
   itemTax?: Money;
   promotionDiscount?: Money;
 }
@@ -77,11 +77,16 @@ export interface Shipment {
   items: Array<{ orderItemId: string; quantity: number }>;
 }
 
+export type TimelineParams = Record<string, string | number | boolean | null>;
+
 export interface TimelineEntry {
   at: string;
+  /** Stable kind (`order_placed`, `shipment_confirmed`, `buyer_notified_shipment`…) the app localizes. */
   kind: string;
   actor: string;
+  /** English, shown for kinds the app has no text for. */
   message: string;
+  params?: TimelineParams;
 }
 
 export interface Refusal {

@@ -89,14 +89,14 @@ function OrderTableRow({ order }: { order: OrderRow }) {
         {order.latestShipDate ? (
           <div className="cell-stack">
             <span className={late ? 'text-danger' : undefined}>{format.date(order.latestShipDate)}</span>
-            {order.autoCancelAt && (
-              <span className="small text-danger cell-note" data-testid="auto-cancel">
-                {t('orders.autoCancel', { date: format.date(order.autoCancelAt) })}
-              </span>
-            )}
             {late && (
               <span className="small text-danger" data-testid="late-flag">
                 {t('orders.late')}
+              </span>
+            )}
+            {order.autoCancelAt && (
+              <span className="small text-danger cell-note" data-testid="auto-cancel">
+                {t('orders.autoCancel', { date: format.date(order.autoCancelAt) })}
               </span>
             )}
           </div>
