@@ -68,8 +68,11 @@ const GRANTLESS_SCOPES = new Set([
   'sellingpartnerapi::client_credential:rotation',
 ]);
 
+const OPERATOR_KEY_CACHE_MS = 5000;
+
 export function createIdentityService(o: IdentityOptions) {
   const repo = createIdentityRepository(o.db);
+  const operatorKeyCache = new Map<string, { key: { id: string; name: string }; until: number }>();
 
   const toSessionUser = (u: UserRow): SessionUser => ({
     id: u.id,
@@ -314,9 +317,19 @@ export function createIdentityService(o: IdentityOptions) {
       return { key };
     },
 
+    /** Every storefront request carries the key: valid keys are remembered for a few seconds
+     *  (a revoked key stops working within OPERATOR_KEY_CACHE_MS), unknown keys always hit the
+     *  database so a new key works at once. */
     async verifyOperatorKey(key: string): Promise<{ id: string; name: string } | null> {
-      const k = await repo.operatorKeyByHash(sha256(key));
-      return k ? { id: k.id, name: k.name } : null;
+      const hash = sha256(key);
+      const now = o.clock.now().getTime();
+      const hit = operatorKeyCache.get(hash);
+      if (hit && hit.until > now) return hit.key;
+      const k = await repo.operatorKeyByHash(hash);
+      if (!k) return null;
+      if (operatorKeyCache.size > 1000) operatorKeyCache.clear();
+      operatorKeyCache.set(hash, { key: { id: k.id, name: k.name }, until: now + OPERATOR_KEY_CACHE_MS });
+      return { id: k.id, name: k.name };
     },
   };
 }
