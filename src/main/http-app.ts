@@ -7,7 +7,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { Context } from 'hono';
 import { requestId } from 'hono/request-id';
-import { AppError, forbidden, unauthenticated } from '../platform/errors.ts';
+import { AppError, unauthenticated } from '../platform/errors.ts';
 import { createErrorHandler, renderAppError } from '../platform/http/http-errors.ts';
 import {
   createIdentityRoutes,

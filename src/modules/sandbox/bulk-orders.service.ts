@@ -487,6 +487,14 @@ export async function seedBulkOrders(o: BulkOrdersOptions): Promise<BulkOrdersRe
                 source,
               },
             });
+            // The shipment e-mail job's record (no mail is sent for seeded orders).
+            const notifiedAt = Math.min(now, confirmedAt + 30_000 + Math.floor(r.next() * 10 * 60_000));
+            events.push({
+              at: notifiedAt,
+              kind: 'buyer_notified_shipment',
+              actor: 'system',
+              data: { shipmentId },
+            });
             if (chargedAt === null) {
               chargedAt = confirmedAt;
               b.charges.push({
@@ -520,7 +528,11 @@ export async function seedBulkOrders(o: BulkOrdersOptions): Promise<BulkOrdersRe
       else if (itemsShipped === 0) status = 'Unshipped';
       else status = itemsShipped < quantity ? 'PartiallyShipped' : 'Shipped';
 
-      const lastUpdate = events.reduce((a, e) => Math.max(a, e.at), purchase);
+      // Sending the buyer e-mail does not change the order (as in the job).
+      const lastUpdate = events.reduce(
+        (a, e) => (e.kind === 'buyer_notified_shipment' ? a : Math.max(a, e.at)),
+        purchase,
+      );
       b.orders.push({
         seller_id: o.sellerId,
         id: orderId,

@@ -1,0 +1,18 @@
+// Runs every benchmark in turn (each prints its table to stdout and writes bench/results/*.json).
+//   npx tsx bench/run.ts            (about 25 minutes on the 2-core reference machine)
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { ROOT } from './lib.ts';
+
+const benches = ['startup.ts', 'create-orders.ts', 'get-orders.ts'];
+let failed = 0;
+for (const b of benches) {
+  process.stdout.write(`\n## ${b}\n\n`);
+  const r = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', path.join(ROOT, 'bench', b), ...process.argv.slice(2)],
+    { cwd: ROOT, stdio: 'inherit' },
+  );
+  if (r.status !== 0) failed++;
+}
+process.exit(failed ? 1 : 0);
