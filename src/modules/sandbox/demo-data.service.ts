@@ -8,6 +8,7 @@ import { getSetting, putSettingOnce } from '../../platform/db/instance-settings.
 import type { IdentityService } from '../identity/index.ts';
 import type { MarketplacesService } from '../marketplaces/index.ts';
 import type { CreateOrderInput, OrdersService } from '../orders/index.ts';
+import { IT, JP, rng } from './demo-catalogue.ts';
 
 export const DEMO_PASSWORD = 'mercato-demo';
 
@@ -21,78 +22,6 @@ export type DemoCredentials = {
     spApi: { clientId: string; clientSecret: string; refreshToken: string };
   }[];
 };
-
-type Catalogue = { sku: string; title: string; price: string; shipping: string }[];
-
-const JP: { names: string[]; cities: [string, string, string][]; products: Catalogue } = {
-  names: [
-    '山田 太郎',
-    '佐藤 花子',
-    '鈴木 一郎',
-    '高橋 美咲',
-    '田中 健',
-    '伊藤 さくら',
-    '渡辺 大輔',
-    '中村 優子',
-  ],
-  cities: [
-    ['東京都', '渋谷区', '150-0002'],
-    ['大阪府', '大阪市北区', '530-0001'],
-    ['愛知県', '名古屋市中区', '460-0008'],
-    ['福岡県', '福岡市博多区', '812-0011'],
-    ['北海道', '札幌市中央区', '060-0001'],
-  ],
-  products: [
-    { sku: 'JP-TEA-001', title: '静岡県産 深蒸し煎茶 100g', price: '1280', shipping: '350' },
-    { sku: 'JP-KNF-002', title: '関の刃物 三徳包丁 165mm', price: '6800', shipping: '0' },
-    { sku: 'JP-TOW-003', title: '今治タオル フェイスタオル 2枚組', price: '2200', shipping: '350' },
-    { sku: 'JP-BWL-004', title: '有田焼 茶碗 藍染', price: '3300', shipping: '500' },
-    { sku: 'JP-NBK-005', title: 'A5 方眼ノート 5冊パック', price: '980', shipping: '250' },
-  ],
-};
-
-const IT: typeof JP = {
-  names: [
-    'Giulia Rossi',
-    'Marco Bianchi',
-    'Francesca Romano',
-    'Luca Colombo',
-    'Chiara Ricci',
-    'Alessandro Greco',
-    'Sara Conti',
-  ],
-  cities: [
-    ['MI', 'Milano', '20121'],
-    ['RM', 'Roma', '00184'],
-    ['TO', 'Torino', '10121'],
-    ['FI', 'Firenze', '50122'],
-    ['NA', 'Napoli', '80132'],
-  ],
-  products: [
-    { sku: 'IT-OIL-001', title: 'Olio extravergine di oliva 750 ml', price: '14.90', shipping: '4.90' },
-    { sku: 'IT-PST-002', title: 'Pasta di Gragnano IGP, 6 x 500 g', price: '12.50', shipping: '4.90' },
-    { sku: 'IT-MOK-003', title: 'Caffettiera moka 6 tazze', price: '29.99', shipping: '0' },
-    { sku: 'IT-LTH-004', title: 'Portafoglio in pelle fatto a mano', price: '45.00', shipping: '5.50' },
-    { sku: 'IT-CER-005', title: 'Piatti in ceramica di Deruta, set da 4', price: '68.00', shipping: '9.90' },
-  ],
-};
-
-/** A small deterministic generator (mulberry32). */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    next,
-    pick: <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)] as T,
-    int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)),
-  };
-}
 
 export async function hasDemoData(db: Db): Promise<boolean> {
   return (await getSetting(db, 'demo_credentials')) !== undefined;
@@ -200,18 +129,12 @@ export async function loadDemoData(o: {
         buyer: { name, email: `buyer${i + 1}.${spec.country.toLowerCase()}@example.com` },
         shippingAddress: {
           name,
-          addressLine1:
-            spec.country === 'JP'
-              ? `${r.int(1, 5)}-${r.int(1, 20)}-${r.int(1, 30)}`
-              : `Via Roma ${r.int(1, 200)}`,
+          addressLine1: spec.data.street(r),
           city,
           stateOrRegion: region,
           postalCode: postal,
           countryCode: spec.country,
-          phone:
-            spec.country === 'JP'
-              ? `090-${r.int(1000, 9999)}-${r.int(1000, 9999)}`
-              : `+39 3${r.int(10, 99)} ${r.int(100000, 999999)}`,
+          phone: spec.data.phone(r),
         },
         items: items.map((p) => ({
           sku: p.sku,
@@ -225,7 +148,7 @@ export async function loadDemoData(o: {
         fulfillmentChannel: 'MFN',
         isBusinessOrder: business,
         purchaseOrderNumber: business && r.next() < 0.8 ? `PO-${r.int(10000, 99999)}` : undefined,
-        shipServiceLevel: spec.country === 'JP' ? 'Std JP D2D Dom' : 'Std IT Dom',
+        shipServiceLevel: spec.data.shipServiceLevel,
         shipmentServiceLevelCategory: 'Standard',
         handlingDays: r.int(1, 3),
       };
@@ -240,11 +163,8 @@ export async function loadDemoData(o: {
         await o.orders.confirmShipment({
           sellerId: seller.id,
           amazonOrderId: order.amazonOrderId,
-          carrierCode: spec.country === 'JP' ? 'Yamato Transport' : 'BRT',
-          trackingNumber:
-            spec.country === 'JP'
-              ? `${r.int(1000, 9999)}${r.int(1000, 9999)}${r.int(1000, 9999)}`
-              : `IT${r.int(10000000, 99999999)}`,
+          carrierCode: spec.data.carriers[0] ?? 'Other',
+          trackingNumber: spec.data.tracking(r),
           shipDate,
           items: (partial ? orderItems.slice(0, 1) : orderItems).map((it) => ({
             orderItemId: it.orderItemId,
