@@ -103,7 +103,7 @@ function banner(
   ];
   if (url) lines.push(`  API docs: ${url}/api-docs · OpenAPI: ${url}/openapi.json · health: ${url}/healthz`);
   if (demo) {
-    lines.push('', 'Demo logins (password for all: ' + demo.operator.password + '):');
+    lines.push('', `Demo logins (password for all: ${demo.operator.password}):`);
     for (const s of demo.sellers) lines.push(`  seller   ${s.login.email}  (${s.name}, ${s.marketplaceId})`);
     lines.push(`  operator ${demo.operator.email}`);
     lines.push('  SP-API and operator API credentials: npx mercato demo credentials --json');

@@ -13,7 +13,14 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
-import type { OrderStatus, PostalAddress } from './orders.types.ts';
+import type {
+  CancellationKind,
+  OrderStatus,
+  PostalAddress,
+  RefundKind,
+  RefundLine,
+  TrackingStatus,
+} from './orders.types.ts';
 
 export const orders = pgTable(
   'orders',
@@ -48,6 +55,19 @@ export const orders = pgTable(
     earliestDeliveryDate: timestamp('earliest_delivery_date', { withTimezone: true }),
     latestDeliveryDate: timestamp('latest_delivery_date', { withTimezone: true }),
     chargedAt: timestamp('charged_at', { withTimezone: true }),
+    /** The buyer account of "Your Account" (created from the buyer's email at checkout). */
+    buyerId: text('buyer_id'),
+    /** ORD-13 / PERF-3: who cancelled — seller, buyer_requested, auto (ORD-8) or marketplace. */
+    cancellationKind: text('cancellation_kind').$type<CancellationKind>(),
+    cancellationReason: text('cancellation_reason'),
+    canceledAt: timestamp('canceled_at', { withTimezone: true }),
+    /** ORD-13: BuyerRequestedCancel on the items while the request is open. */
+    buyerCancelRequestedAt: timestamp('buyer_cancel_requested_at', { withTimezone: true }),
+    buyerCancelReason: text('buyer_cancel_reason'),
+    /** ORD-8: the ship-by warning was raised (once) at this time. */
+    shipByWarningAt: timestamp('ship_by_warning_at', { withTimezone: true }),
+    /** ORD-5: the last buyer edit (address or quantity) inside the edit window. */
+    buyerEditedAt: timestamp('buyer_edited_at', { withTimezone: true }),
   },
   (t) => [
     primaryKey({ columns: [t.sellerId, t.id] }),
@@ -56,9 +76,18 @@ export const orders = pgTable(
     uniqueIndex('orders_amazon_order_id_key').on(t.amazonOrderId),
     index('orders_seller_purchase_idx').on(t.sellerId, t.purchaseDate, t.id),
     index('orders_seller_updated_idx').on(t.sellerId, t.lastUpdateDate, t.id),
-    index('orders_seller_status_purchase_idx').on(t.sellerId, t.status, t.purchaseDate),
     index('orders_seller_buyer_email_idx').on(t.sellerId, sql`lower(${t.buyerEmail})`),
     index('orders_seller_buyer_relay_idx').on(t.sellerId, t.buyerRelayEmail),
+    // Keyset pages of getOrders/searchOrders/Manage Orders per status tab.
+    index('orders_seller_status_purchase_id_idx').on(t.sellerId, t.status, t.purchaseDate, t.id),
+    index('orders_seller_status_updated_id_idx').on(t.sellerId, t.status, t.lastUpdateDate, t.id),
+    // Manage Orders "sort by ship-by".
+    index('orders_seller_status_ship_by_idx').on(t.sellerId, t.status, t.latestShipDate, t.id),
+    // ORD-8 sweeps read only open MFN orders; the partial index stays small.
+    index('orders_open_mfn_ship_by_idx')
+      .on(t.marketplaceId, t.latestShipDate)
+      .where(sql`status in ('Unshipped', 'PartiallyShipped') and fulfillment_channel = 'MFN'`),
+    index('orders_buyer_idx').on(t.buyerId, t.purchaseDate),
   ],
 );
 
@@ -83,6 +112,12 @@ export const orderItems = pgTable(
     shippingDiscount: bigint('shipping_discount', { mode: 'bigint' }).notNull().default(sql`0`),
     isGift: boolean('is_gift').notNull().default(false),
     conditionId: text('condition_id').notNull().default('New'),
+    /** ORD-11/12: units that will never ship (refunded as unavailable or cancelled). */
+    quantityCanceled: integer('quantity_canceled').notNull().default(0),
+    pointsGranted: integer('points_granted').notNull().default(0),
+    giftMessageText: text('gift_message_text'),
+    giftWrapLevel: text('gift_wrap_level'),
+    giftWrapPrice: bigint('gift_wrap_price', { mode: 'bigint' }).notNull().default(sql`0`),
   },
   (t) => [
     primaryKey({ columns: [t.sellerId, t.orderId, t.orderItemId] }),
@@ -105,6 +140,18 @@ export const shipments = pgTable(
     source: text('source').$type<'web' | 'sp-api' | 'feed'>().notNull(),
     confirmedAt: timestamp('confirmed_at', { withTimezone: true }).notNull(),
     confirmedBy: text('confirmed_by').notNull(),
+    /** ORD-10: shipments of one combined parcel share this id (and usually the tracking number). */
+    combinedShipmentId: text('combined_shipment_id'),
+    /** SP-API updateShipmentStatus (store pickup): ReadyForPickup, PickedUp, RefusedPickup. */
+    pickupStatus: text('pickup_status'),
+    /** Latest carrier scan: InTransit, OutForDelivery, Delivered, Undeliverable, ReturnedToSender. */
+    trackingStatus: text('tracking_status').$type<TrackingStatus>(),
+    deliveredAt: timestamp('delivered_at', { withTimezone: true }),
+    returnedAt: timestamp('returned_at', { withTimezone: true }),
+    /** ORD-12: why an undeliverable parcel came back (Undeliverable, Rejected, InvalidAddress). */
+    returnReason: text('return_reason'),
+    /** ORD-12: what the seller paid the carrier, deducted from an undeliverable refund. */
+    actualShippingCost: bigint('actual_shipping_cost', { mode: 'bigint' }),
   },
   (t) => [
     primaryKey({ columns: [t.sellerId, t.id] }),
@@ -122,6 +169,59 @@ export const shipmentItems = pgTable(
     quantity: integer('quantity').notNull(),
   },
   (t) => [primaryKey({ columns: [t.sellerId, t.shipmentId, t.orderItemId] })],
+);
+
+/** Carrier scans reported by the marketplace (tracking page of Your Account, on-time delivery). */
+export const shipmentEvents = pgTable(
+  'shipment_events',
+  {
+    sellerId: text('seller_id').notNull(),
+    id: text('id').notNull(),
+    shipmentId: text('shipment_id').notNull(),
+    orderId: text('order_id').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    status: text('status').$type<TrackingStatus>().notNull(),
+    location: text('location'),
+    /** The marketplace's own id of the scan: a repeated report is a no-op. */
+    externalId: text('external_id'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.sellerId, t.id] }),
+    index('shipment_events_shipment_idx').on(t.sellerId, t.shipmentId, t.at),
+    uniqueIndex('shipment_events_external_key').on(t.sellerId, t.shipmentId, t.externalId),
+  ],
+);
+
+/**
+ * ORD-12: refunds and adjustments. `lines` holds per-item amounts (minor units as strings);
+ * the order row is locked while one is written, so the "never more than charged" check holds.
+ */
+export const orderRefunds = pgTable(
+  'order_refunds',
+  {
+    sellerId: text('seller_id').notNull(),
+    id: text('id').notNull(),
+    orderId: text('order_id').notNull(),
+    reason: text('reason').notNull(),
+    /** refund (seller), unavailable (ORD-11), combined_shipping (ORD-10), undeliverable (ORD-12). */
+    kind: text('kind').$type<RefundKind>().notNull(),
+    total: bigint('total', { mode: 'bigint' }).notNull(),
+    currency: text('currency').notNull(),
+    lines: jsonb('lines').$type<RefundLine[]>().notNull(),
+    /** Undeliverable returns: the actual shipping cost kept back. */
+    deductedShipping: bigint('deducted_shipping', { mode: 'bigint' }).notNull().default(sql`0`),
+    note: text('note'),
+    source: text('source').$type<'web' | 'sp-api' | 'feed' | 'marketplace' | 'system'>().notNull(),
+    actor: text('actor').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    /** Idempotency of API/feed callers (adjustment id); a repeat returns the first refund. */
+    requestKey: text('request_key'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.sellerId, t.id] }),
+    index('order_refunds_order_idx').on(t.sellerId, t.orderId, t.createdAt),
+    uniqueIndex('order_refunds_request_key').on(t.sellerId, t.orderId, t.requestKey),
+  ],
 );
 
 /** The one capture of an order (ORD-7): the primary key makes a second capture impossible. */

@@ -30,3 +30,27 @@ export type PostalAddress = {
 };
 
 export type Actor = { kind: 'seller' | 'operator' | 'buyer' | 'system' | 'app'; id: string };
+
+export type CancellationKind = 'seller' | 'buyer_requested' | 'auto' | 'marketplace';
+
+export const TRACKING_STATUSES = [
+  'InTransit',
+  'OutForDelivery',
+  'Delivered',
+  'Undeliverable',
+  'ReturnedToSender',
+] as const;
+export type TrackingStatus = (typeof TRACKING_STATUSES)[number];
+
+export type RefundKind = 'refund' | 'unavailable' | 'combined_shipping' | 'undeliverable';
+
+/** One item's part of a refund, in minor units (strings: jsonb has no bigint). */
+export type RefundLine = {
+  orderItemId: string;
+  /** Units refunded (0 for a money-only adjustment such as shipping). */
+  quantity: number;
+  itemPrice: string;
+  shippingPrice: string;
+  itemTax: string;
+  shippingTax: string;
+};

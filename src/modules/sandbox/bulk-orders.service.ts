@@ -10,7 +10,7 @@ import type { Database } from '../../platform/db/database.ts';
 import { parseAmount } from '../../platform/money.ts';
 import type { Marketplace } from '../marketplaces/index.ts';
 import { computeShipByWindow, relayAddress } from '../orders/index.ts';
-import { type Locale, localeFor, type Rng, rng } from './demo-catalogue.ts';
+import { localeFor, rng } from './demo-catalogue.ts';
 
 export type BulkOrdersOptions = {
   database: Database;
