@@ -105,25 +105,45 @@ async function query(database: Database, text: string, params: unknown[] = []): 
 }
 
 // One statement (so one transaction and one round trip) per batch. json_populate_recordset fills
-// rows of each table's own type from objects keyed by column name, so the column lists cannot
-// drift from the schema. A random SP-API order id can collide with an existing one: such orders
-// are skipped with their child rows (the `IN (SELECT id FROM o)` filters) and the next batch makes
-// up for them.
+// rows of each table's own type from objects keyed by column name; the INSERT names exactly the
+// columns the generator wrote, so columns added to the schema later take their defaults (a NULL
+// from the record would break their NOT NULL). A random SP-API order id can collide with an
+// existing one: such orders are skipped with their child rows (the `IN (SELECT id FROM o)`
+// filters) and the next batch makes up for them.
 const CHILD_TABLES = ['order_items', 'shipments', 'shipment_items', 'order_charges', 'order_events'] as const;
-const BATCH_SQL = `WITH o AS (
-  INSERT INTO orders SELECT * FROM json_populate_recordset(null::orders, $1::text::json)
-  ON CONFLICT (amazon_order_id) DO NOTHING RETURNING id
-)${CHILD_TABLES.map(
-  (t, i) => `, c${i} AS (
-  INSERT INTO ${t} SELECT x.* FROM json_populate_recordset(null::${t}, $${i + 2}::text::json) x
-  WHERE x.order_id IN (SELECT id FROM o) RETURNING 1
-)`,
-).join('')}
+const TABLES = ['orders', ...CHILD_TABLES] as const;
+const statements = new Map<string, string>();
+
+function batchSql(b: Batch): string {
+  const rows = [b.orders, b.items, b.shipments, b.shipmentItems, b.charges, b.events];
+  const columns = rows.map((r) => Object.keys(r[0] ?? {}));
+  const key = columns.map((c) => c.join(',')).join('|');
+  let text = statements.get(key);
+  if (text) return text;
+  const insert = (i: number, filter: string) => {
+    const cols = (columns[i] as string[]).map((c) => `"${c}"`).join(', ');
+    const t = TABLES[i] as string;
+    return `INSERT INTO ${t} (${cols}) SELECT ${cols} FROM json_populate_recordset(null::${t}, $${i + 1}::text::json) ${filter}`;
+  };
+  const ctes = [`o AS (\n  ${insert(0, 'ON CONFLICT (amazon_order_id) DO NOTHING')} RETURNING id\n)`];
+  CHILD_TABLES.forEach((_, k) => {
+    const i = k + 1;
+    // An empty list (no shipment in the batch) has no columns to name: nothing to insert.
+    ctes.push(
+      (columns[i] as string[]).length
+        ? `c${k} AS (\n  ${insert(i, 'WHERE order_id IN (SELECT id FROM o)')} RETURNING 1\n)`
+        : `c${k} AS (SELECT 1 WHERE $${i + 1}::text IS NULL)`,
+    );
+  });
+  text = `WITH ${ctes.join(',\n')}
 SELECT (SELECT count(*) FROM o)::int AS orders, (SELECT count(*) FROM c0)::int AS items,
   (SELECT count(*) FROM c1)::int AS shipments, (SELECT count(*) FROM c4)::int AS events`;
+  statements.set(key, text);
+  return text;
+}
 
 async function writeBatch(database: Database, b: Batch) {
-  const rows = await query(database, BATCH_SQL, [
+  const rows = await query(database, batchSql(b), [
     JSON.stringify(b.orders),
     JSON.stringify(b.items),
     JSON.stringify(b.shipments),
@@ -277,6 +297,8 @@ export async function seedBulkOrders(o: BulkOrdersOptions): Promise<BulkOrdersRe
         },
       ];
       let canceledAt: number | null = null;
+      // ORD-13 / PERF-3: who cancelled and why (the orders module's cancellation columns).
+      let cancel: { kind: string; reason: string; actor: string; buyerRequestedAt?: number } | null = null;
       if (cvs) {
         const willPay = r.next() < 0.85;
         const at = purchase + HOUR / 2 + Math.floor(r.next() * 72 * HOUR);
@@ -291,7 +313,10 @@ export async function seedBulkOrders(o: BulkOrdersOptions): Promise<BulkOrdersRe
         } else {
           paidAt = null;
           // An unpaid convenience-store order lapses after a week.
-          if (!willPay && purchase + 7 * DAY <= now) canceledAt = purchase + 7 * DAY;
+          if (!willPay && purchase + 7 * DAY <= now) {
+            canceledAt = purchase + 7 * DAY;
+            cancel = { kind: 'marketplace', reason: 'PaymentNotReceived', actor: 'marketplace' };
+          }
         }
       }
       const window = windowFrom(paidAt ?? purchase, handlingDays);
@@ -305,11 +330,27 @@ export async function seedBulkOrders(o: BulkOrdersOptions): Promise<BulkOrdersRe
         const ready = paidAt;
         if (roll < 0.02) {
           const at = ready + HOUR / 2 + Math.floor(r.next() * 24 * HOUR);
-          if (at <= now) canceledAt = at;
+          if (at <= now) {
+            canceledAt = at;
+            // Half of them on the buyer's request (not counted against the seller), half the
+            // seller's own (out of stock).
+            cancel =
+              r.next() < 0.5
+                ? {
+                    kind: 'buyer_requested',
+                    reason: 'BuyerCanceled',
+                    actor: 'seller:seed',
+                    buyerRequestedAt: at - Math.floor(r.next() * (at - ready)),
+                  }
+                : { kind: 'seller', reason: 'NoInventory', actor: 'seller:seed' };
+          }
         } else if (roll < 0.03) {
           // Forgotten: never shipped; cancelled a week after the ship-by date (ORD-8).
           const at = window.latestShip + 7 * DAY;
-          if (at <= now) canceledAt = at;
+          if (at <= now) {
+            canceledAt = at;
+            cancel = { kind: 'auto', reason: 'NotShipped', actor: 'system' };
+          }
         } else {
           const late = roll > 0.94;
           const first = late
@@ -332,6 +373,15 @@ export async function seedBulkOrders(o: BulkOrdersOptions): Promise<BulkOrdersRe
             const shipmentId = ids.ulid('shp', confirmedAt);
             const tracking = loc.tracking(r);
             const confirmedBy = source === 'web' ? 'seller:seed' : 'app:seed';
+            // Carrier scans as the marketplace reports them: delivered one to three days after
+            // shipping, still in transit before that, a few parcels returned as undeliverable.
+            const deliveredAt = pkg.at + DAY + Math.floor(r.next() * 2 * DAY);
+            const returned = r.next() < 0.002 && pkg.at + 5 * DAY <= now;
+            const tracking_status = returned
+              ? 'ReturnedToSender'
+              : deliveredAt <= now
+                ? 'Delivered'
+                : 'InTransit';
             b.shipments.push({
               seller_id: o.sellerId,
               id: shipmentId,
@@ -345,6 +395,10 @@ export async function seedBulkOrders(o: BulkOrdersOptions): Promise<BulkOrdersRe
               source,
               confirmed_at: iso(confirmedAt),
               confirmed_by: confirmedBy,
+              tracking_status,
+              delivered_at: tracking_status === 'Delivered' ? iso(deliveredAt) : null,
+              returned_at: returned ? iso(pkg.at + 5 * DAY) : null,
+              return_reason: returned ? 'Undeliverable' : null,
             });
             for (const l of pkg.lines) {
               shipped.set(l.orderItemId, l.quantity);
@@ -398,13 +452,20 @@ export async function seedBulkOrders(o: BulkOrdersOptions): Promise<BulkOrdersRe
         }
       }
       const itemsShipped = [...shipped.values()].reduce((a, q) => a + q, 0);
-      if (canceledAt !== null) {
+      if (canceledAt !== null && cancel) {
         status = 'Canceled';
+        if (cancel.buyerRequestedAt !== undefined)
+          events.push({
+            at: cancel.buyerRequestedAt,
+            kind: 'buyer_cancel_requested',
+            actor: 'buyer',
+            data: { reason: 'BuyerCanceled' },
+          });
         events.push({
           at: canceledAt,
           kind: 'order_canceled',
-          actor: 'system',
-          data: { reason: paidAt === null ? 'PaymentNotReceived' : itemsShipped ? 'Other' : 'NotShipped' },
+          actor: cancel.actor,
+          data: { kind: cancel.kind, reason: cancel.reason },
         });
       } else if (paidAt === null) status = 'Pending';
       else if (itemsShipped === 0) status = 'Unshipped';
@@ -453,6 +514,16 @@ export async function seedBulkOrders(o: BulkOrdersOptions): Promise<BulkOrdersRe
         earliest_delivery_date: iso(window.earliestDelivery),
         latest_delivery_date: iso(window.latestDelivery),
         charged_at: iso(chargedAt),
+        cancellation_kind: cancel?.kind ?? null,
+        cancellation_reason: cancel?.reason ?? null,
+        canceled_at: iso(canceledAt),
+        buyer_cancel_requested_at: iso(cancel?.buyerRequestedAt ?? null),
+        buyer_cancel_reason: cancel?.buyerRequestedAt !== undefined ? 'BuyerCanceled' : null,
+        // ORD-8: the warning was raised on the ship-by day for orders that reached it unshipped.
+        ship_by_warning_at:
+          (status === 'Unshipped' || cancel?.kind === 'auto') && window.latestShip <= now
+            ? iso(window.latestShip)
+            : null,
       });
       for (const l of lines) {
         b.items.push({
