@@ -126,6 +126,8 @@ export function createHttpApp(s: Services, opts: { isReady: () => boolean; cliTo
       auth: auth as never,
       plan: (op) => usagePlan(s.rateLimiter, op) as never,
       sellerId: (c) => sellerOf((c as Context<Env>).get('spapi') as SpApiVariables['spapi']),
+      // Amazon's static-sandbox examples (TEST_CASE_200, ...) answer only in sandbox mode.
+      staticSandbox: s.config.mode === 'sandbox',
     }),
   );
 

@@ -1,5 +1,5 @@
 // The only file that knows the orders tables.
-import { and, asc, count, desc, eq, gt, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, gte, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import { unionAll } from 'drizzle-orm/pg-core';
 import type { Db, DbOrTx } from '../../platform/db/database.ts';
 import { orderCharges, orderEvents, orderItems, orders, shipmentItems, shipments } from './orders.tables.ts';
@@ -34,6 +34,8 @@ export type OrderSearch = {
   buyerEmail?: string;
   sellerOrderId?: string;
   amazonOrderIds?: string[];
+  /** getOrders EarliestDeliveryDate* / LatestDeliveryDate*: inclusive bounds. */
+  deliveryDates?: { earliestAfter?: Date; earliestBefore?: Date; latestAfter?: Date; latestBefore?: Date };
   cursor?: { at: Date; id: string };
   limit: number;
 };
@@ -260,6 +262,11 @@ export function createOrdersRepository(db: Db) {
       }
       if (s.sellerOrderId) conds.push(eq(orders.sellerOrderId, s.sellerOrderId));
       if (s.amazonOrderIds?.length) conds.push(inArray(orders.amazonOrderId, s.amazonOrderIds));
+      const dd = s.deliveryDates;
+      if (dd?.earliestAfter) conds.push(gte(orders.earliestDeliveryDate, dd.earliestAfter));
+      if (dd?.earliestBefore) conds.push(lte(orders.earliestDeliveryDate, dd.earliestBefore));
+      if (dd?.latestAfter) conds.push(gte(orders.latestDeliveryDate, dd.latestAfter));
+      if (dd?.latestBefore) conds.push(lte(orders.latestDeliveryDate, dd.latestBefore));
       if (s.cursor)
         conds.push(or(gt(col, s.cursor.at), and(eq(col, s.cursor.at), gt(orders.id, s.cursor.id))) as SQL);
       const page = (extra?: SQL) =>
@@ -277,6 +284,30 @@ export function createOrdersRepository(db: Db) {
       return unionAll(first as ReturnType<typeof page>, second as ReturnType<typeof page>, ...rest)
         .orderBy(asc(col), asc(orders.id))
         .limit(s.limit);
+    },
+
+    /** SP-API 2026 PACKAGES: the shipments (with their lines) of a page of orders, in two queries. */
+    async shipmentsOfOrders(sellerId: string, orderIds: string[]) {
+      if (orderIds.length === 0) return [];
+      const s = await db
+        .select()
+        .from(shipments)
+        .where(and(eq(shipments.sellerId, sellerId), inArray(shipments.orderId, orderIds)))
+        .orderBy(asc(shipments.orderId), asc(shipments.confirmedAt));
+      const lines = await db
+        .select()
+        .from(shipmentItems)
+        .where(and(eq(shipmentItems.sellerId, sellerId), inArray(shipmentItems.orderId, orderIds)));
+      return s.map((row) => ({ ...row, items: lines.filter((l) => l.shipmentId === row.id) }));
+    },
+
+    /** SP-API updateShipmentStatus (store pickup): the pickup status of some shipments of an order. */
+    async setPickupStatus(tx: DbOrTx, sellerId: string, shipmentIds: string[], pickupStatus: string) {
+      if (shipmentIds.length === 0) return;
+      await tx
+        .update(shipments)
+        .set({ pickupStatus })
+        .where(and(eq(shipments.sellerId, sellerId), inArray(shipments.id, shipmentIds)));
     },
   };
 }

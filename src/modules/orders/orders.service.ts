@@ -14,6 +14,7 @@ import type { CreateOrderInput } from './orders.schemas.ts';
 import { createOrdersRepository, type OrderRow, type OrderSearch } from './orders.repository.ts';
 import type { Actor, OrderStatus } from './orders.types.ts';
 import { relayAddress } from './relay-address.ts';
+import { createShipmentStatusUpdates } from './shipment-status.service.ts';
 import { planShipment } from './shipment-plan.ts';
 import { computeShipByWindow } from './ship-by.ts';
 
@@ -191,6 +192,8 @@ export function createOrdersService(o: {
 
   return {
     repo,
+    // SP-API updateShipmentStatus: store-pickup status of shipments (shipment-status.service.ts).
+    ...createShipmentStatusUpdates({ db: o.db, ids: o.ids, clock: o.clock, repo }),
 
     /** Marketplace API: a storefront places an order. Idempotent per Idempotency-Key. */
     async createOrder(input: CreateOrderInput, idempotencyKey?: string) {

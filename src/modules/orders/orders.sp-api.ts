@@ -1,13 +1,27 @@
-// SP-API Orders v0 (reference/sp-api.md §2): same paths, parameter names, envelopes and status
-// codes as Amazon's, so existing clients work unchanged.
+// SP-API Orders v0 (reference/sp-api.md §2.1–2.6; model ordersV0.json): same paths, parameter
+// names, envelopes and status codes as Amazon's, so existing clients work unchanged. The Orders
+// 2026-01-01 routes live in orders-2026.sp-api.ts and are mounted here. In sandbox mode Amazon's
+// static-sandbox examples answer first (sp-api-sandbox.ts).
 import type { Context, MiddlewareHandler } from 'hono';
-import { invalid } from '../../platform/errors.ts';
 import type { Clock } from '../../platform/clock.ts';
+import { invalid } from '../../platform/errors.ts';
 import { createRoute, createRouter, z } from '../../platform/http/openapi.ts';
+import { spApiErrorResponses as errorResponses } from '../../sp-api/openapi.ts';
+import { staticSandbox } from '../../sp-api/static-sandbox.ts';
 import type { MarketplacesService } from '../marketplaces/index.ts';
 import { encodeNextToken, parseGetOrdersQuery } from './get-orders-query.ts';
+import { createOrders2026SpApiRoutes } from './orders-2026.sp-api.ts';
 import type { OrdersService } from './orders.service.ts';
-import { toV0Address, toV0BuyerInfo, toV0Order, toV0OrderItem } from './sp-api-order.ts';
+import { SHIPMENT_STATUSES } from './shipment-status.service.ts';
+import { sandboxAnswer } from './sp-api-sandbox.ts';
+import {
+  showsAddress,
+  toV0Address,
+  toV0BuyerInfo,
+  toV0Order,
+  toV0OrderItem,
+  toV0OrderItemBuyerInfo,
+} from './sp-api-order.ts';
 
 export type SpApiDeps = {
   /** x-amz-access-token authentication. */
@@ -17,19 +31,17 @@ export type SpApiDeps = {
   /** The seller the caller acts for. */
   // biome-ignore lint/suspicious/noExplicitAny: any route's context
   sellerId: (c: Context<any, any, any>) => string;
+  /** Sandbox mode: Amazon's static-sandbox examples (TEST_CASE_200, ...) answer as Amazon's do. */
+  staticSandbox?: boolean;
 };
 
-const ErrorList = z
-  .object({
-    errors: z.array(z.object({ code: z.string(), message: z.string(), details: z.string().optional() })),
-  })
-  .openapi('SpApiErrorList');
-const errorResponses = Object.fromEntries(
-  [400, 403, 404, 429, 500, 503].map((s) => [
-    s,
-    { content: { 'application/json': { schema: ErrorList } }, description: 'Error' },
-  ]),
-);
+/** The application acting (for the order timeline). */
+// biome-ignore lint/suspicious/noExplicitAny: any route's context
+export const appActor = (c: Context<any, any, any>) => ({
+  kind: 'app' as const,
+  id: (c.get as (k: string) => { app: string })('spapi').app,
+});
+
 const OrderIdParam = z.object({
   orderId: z.string().min(1).max(64).openapi({ example: '503-1234567-1234567' }),
 });
@@ -59,6 +71,10 @@ const GetOrdersQuery = z.object(
       'ActualFulfillmentSupplySourceId',
       'IsISPU',
       'StoreChainStoreId',
+      'EarliestDeliveryDateBefore',
+      'EarliestDeliveryDateAfter',
+      'LatestDeliveryDateBefore',
+      'LatestDeliveryDateAfter',
     ].map((k) => [k, z.string().optional()]),
   ),
 );
@@ -95,6 +111,16 @@ const ConfirmShipmentBody = z
   })
   .openapi('ConfirmShipmentRequest');
 
+const UpdateShipmentStatusBody = z
+  .object({
+    marketplaceId: z.string().min(1),
+    shipmentStatus: z.enum(SHIPMENT_STATUSES),
+    orderItems: z
+      .array(z.object({ orderItemId: z.string().min(1), quantity: z.number().int().optional() }))
+      .optional(),
+  })
+  .openapi('UpdateShipmentStatusRequest');
+
 export function createOrdersSpApiRoutes(
   orders: OrdersService,
   marketplaces: MarketplacesService,
@@ -105,6 +131,11 @@ export function createOrdersSpApiRoutes(
   r.use('/orders/v0/*', sp.auth);
   const salesChannelOf = async (id: string) =>
     (await marketplaces.findMarketplace(id))?.salesChannel ?? 'Mercato';
+  /** Usage plan, then (sandbox mode) Amazon's static examples, then the real operation. */
+  const ops = (operation: string) => [
+    sp.plan(operation),
+    staticSandbox(!!sp.staticSandbox, sandboxAnswer, operation),
+  ];
 
   r.openapi(
     createRoute({
@@ -113,7 +144,7 @@ export function createOrdersSpApiRoutes(
       operationId: 'getOrders',
       tags: ['SP-API: Orders v0'],
       summary: 'Orders created or updated in a time window (getOrders)',
-      middleware: [sp.plan('getOrders')],
+      middleware: ops('getOrders'),
       request: { query: GetOrdersQuery },
       responses: { 200: anyPayload('GetOrdersResponse'), ...errorResponses },
     }),
@@ -127,7 +158,7 @@ export function createOrdersSpApiRoutes(
         if (!(await marketplaces.findMarketplace(id)))
           throw invalid('INVALID_MARKETPLACE', `Invalid MarketplaceIds: ${id}.`);
       }
-      const rows = await orders.search({ ...q, sellerId, limit: q.limit + 1 });
+      const rows = q.matchesNothing ? [] : await orders.search({ ...q, sellerId, limit: q.limit + 1 });
       const page = rows.slice(0, q.limit);
       const last = page[page.length - 1];
       const payload: Record<string, unknown> = {
@@ -140,6 +171,7 @@ export function createOrdersSpApiRoutes(
           q.dateField,
           q.dateField === 'purchaseDate' ? last.purchaseDate : last.lastUpdateDate,
           last.id,
+          q.beforeDefaulted ? q.before : undefined,
         );
       }
       payload[q.dateField === 'purchaseDate' ? 'CreatedBefore' : 'LastUpdatedBefore'] =
@@ -155,7 +187,7 @@ export function createOrdersSpApiRoutes(
       operationId,
       tags: ['SP-API: Orders v0'],
       summary,
-      middleware: [sp.plan(operationId)],
+      middleware: ops(operationId),
       request: { params: OrderIdParam, query: z.object({ NextToken: z.string().optional() }) },
       responses: { 200: anyPayload(summary), ...errorResponses },
     });
@@ -185,14 +217,11 @@ export function createOrdersSpApiRoutes(
     readRoute('/orders/v0/orders/{orderId}/address', 'getOrderAddress', 'Shipping address of an order'),
     async (c) => {
       const order = await orders.getOrder(sp.sellerId(c), c.req.valid('param').orderId);
-      const visible = ['Unshipped', 'PartiallyShipped', 'Shipped', 'InvoiceUnconfirmed'].includes(
-        order.status,
-      );
       return c.json(
         {
           payload: {
             AmazonOrderId: order.amazonOrderId,
-            ...(visible ? { ShippingAddress: toV0Address(order, clock.now()) } : {}),
+            ...(showsAddress(order) ? { ShippingAddress: toV0Address(order, clock.now()) } : {}),
           },
         },
         200,
@@ -210,7 +239,29 @@ export function createOrdersSpApiRoutes(
         {
           payload: {
             AmazonOrderId: order.amazonOrderId,
-            OrderItems: items.map((i) => toV0OrderItem(i, order.currency)),
+            OrderItems: items.map((i) => toV0OrderItem(i, order)),
+          },
+        },
+        200,
+      );
+    },
+  );
+
+  r.openapi(
+    readRoute(
+      '/orders/v0/orders/{orderId}/orderItems/buyerInfo',
+      'getOrderItemsBuyerInfo',
+      'Gift options of the items of an order (getOrderItemsBuyerInfo)',
+    ),
+    async (c) => {
+      const sellerId = sp.sellerId(c);
+      const order = await orders.getOrder(sellerId, c.req.valid('param').orderId);
+      const items = await orders.repo.itemsOf(sellerId, [order.id]);
+      return c.json(
+        {
+          payload: {
+            AmazonOrderId: order.amazonOrderId,
+            OrderItems: items.map((i) => toV0OrderItemBuyerInfo(i, order.currency)),
           },
         },
         200,
@@ -221,11 +272,39 @@ export function createOrdersSpApiRoutes(
   r.openapi(
     createRoute({
       method: 'post',
+      path: '/orders/v0/orders/{orderId}/shipment',
+      operationId: 'updateShipmentStatus',
+      tags: ['SP-API: Orders v0'],
+      summary: 'Store-pickup status of shipped items (updateShipmentStatus)',
+      middleware: ops('updateShipmentStatus'),
+      request: {
+        params: OrderIdParam,
+        body: { content: { 'application/json': { schema: UpdateShipmentStatusBody } }, required: true },
+      },
+      responses: { 204: { description: 'Status updated' }, ...errorResponses },
+    }),
+    async (c) => {
+      const body = c.req.valid('json');
+      await orders.updateShipmentStatus({
+        sellerId: sp.sellerId(c),
+        amazonOrderId: c.req.valid('param').orderId,
+        marketplaceId: body.marketplaceId,
+        shipmentStatus: body.shipmentStatus,
+        orderItems: body.orderItems,
+        actor: appActor(c),
+      });
+      return c.body(null, 204);
+    },
+  );
+
+  r.openapi(
+    createRoute({
+      method: 'post',
       path: '/orders/v0/orders/{orderId}/shipmentConfirmation',
       operationId: 'confirmShipment',
       tags: ['SP-API: Orders v0'],
       summary: 'Confirm the shipment of order items (confirmShipment)',
-      middleware: [sp.plan('confirmShipment')],
+      middleware: ops('confirmShipment'),
       request: {
         params: OrderIdParam,
         body: { content: { 'application/json': { schema: ConfirmShipmentBody } }, required: true },
@@ -244,7 +323,6 @@ export function createOrdersSpApiRoutes(
         );
       }
       const p = body.packageDetail;
-      const principal = (c.get as (k: string) => { app: string })('spapi');
       await orders.confirmShipment({
         sellerId,
         amazonOrderId: orderId,
@@ -256,11 +334,12 @@ export function createOrdersSpApiRoutes(
         shipDate: new Date(p.shipDate),
         items: p.orderItems.map((i) => ({ orderItemId: i.orderItemId, quantity: i.quantity })),
         source: 'sp-api',
-        actor: { kind: 'app', id: principal.app },
+        actor: appActor(c),
       });
       return c.body(null, 204);
     },
   );
 
+  r.route('/', createOrders2026SpApiRoutes(orders, marketplaces, clock, { ...sp, ops }));
   return r;
 }
