@@ -1,12 +1,14 @@
 // Shared helpers of the benchmarks: servers started and always stopped, scratch PostgreSQL
 // databases, machine facts, statistics and result files. Everything listens on 127.0.0.1 only.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import type { Database, Db } from '../src/platform/db/database.ts';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const RESULTS_DIR = path.join(ROOT, 'bench/results');
@@ -353,4 +355,308 @@ export async function countRows(e: ServerEnv, table: string): Promise<number> {
 export function argValue(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 && process.argv[i + 1] ? (process.argv[i + 1] as string) : fallback;
+}
+
+// --- seeded databases, cached as templates ------------------------------------------------------
+
+export type SeedInfo = {
+  sellerId: string;
+  marketplaceId: string;
+  orders: number;
+  orderItems: number;
+  shipments: number;
+  events: number;
+  seconds: number;
+  ordersPerSecond: number;
+  /** Peak RSS of the seeding process, MB; the machine's load average at start and end. */
+  peakRssMb?: number;
+  loadavg?: number[][];
+  sellers?: { sellerId: string; orders: number }[];
+};
+
+/** What a seeded template depends on: the seeding code, the demo data and the schema. */
+function seedFingerprint(): string {
+  const h = createHash('sha1');
+  for (const f of [
+    'src/modules/sandbox/bulk-orders.service.ts',
+    'src/modules/sandbox/demo-catalogue.ts',
+    'src/modules/sandbox/demo-data.service.ts',
+  ])
+    h.update(readFileSync(path.join(ROOT, f)));
+  for (const f of readdirSync(path.join(ROOT, 'migrations')).sort()) h.update(f);
+  return h.digest('hex').slice(0, 8);
+}
+
+/**
+ * A scratch PostgreSQL database `name` holding the demo data plus `orders` orders seeded with
+ * `mercato seed --orders N --seller <seller>`. Seeding a million orders takes minutes, so the
+ * seeded database is kept as a template (`mercato_bench_tpl_<orders>_<seller>_<fingerprint>`)
+ * and each run gets a copy (CREATE DATABASE … TEMPLATE, a file copy). The seeding result is stored
+ * as the template's comment. `--drop-templates` (or dropBenchTemplates()) removes them.
+ */
+export async function seededPgDatabase(
+  name: string,
+  orders: number,
+  seller = 'jp',
+): Promise<{ url: string; seed: SeedInfo; seededNow: boolean }> {
+  const tpl = `mercato_bench_tpl_${orders}_${seller.replace(/\W/g, '')}_${seedFingerprint()}`;
+  let comment = await pgAdmin(async (c) => {
+    const r = await c.query<{ d: string | null }>(
+      'SELECT shobj_description(oid, $2) AS d FROM pg_database WHERE datname = $1',
+      [tpl, 'pg_database'],
+    );
+    return r.rows[0]?.d ?? null;
+  });
+  let seededNow = false;
+  if (!comment) {
+    log(`seeding ${orders} orders into template ${tpl} (kept for later runs)...`);
+    const url = await createPgDatabase(tpl);
+    const load0 = os.loadavg().map((x) => Number(x.toFixed(2)));
+    const r = spawnSync(
+      '/usr/bin/time',
+      [
+        '-f',
+        'PEAK_RSS_KB=%M',
+        process.execPath,
+        MERCATO,
+        'seed',
+        '--orders',
+        String(orders),
+        '--seller',
+        seller,
+        '--json',
+      ],
+      {
+        cwd: ROOT,
+        env: mercatoEnv({ databaseUrl: url }),
+        encoding: 'utf8',
+        maxBuffer: 64 * 1024 * 1024,
+        timeout: 90 * 60_000,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    if (r.status !== 0) {
+      await dropPgDatabase(tpl);
+      throw new Error(`seeding failed (${r.status}): ${r.stderr.slice(-3000)}`);
+    }
+    const peak = Number(/PEAK_RSS_KB=(\d+)/.exec(r.stderr)?.[1] ?? Number.NaN) / 1024;
+    const result = JSON.parse(r.stdout) as SeedInfo & { sellers: SeedInfo[] };
+    const info: SeedInfo = {
+      ...result,
+      peakRssMb: Math.round(peak),
+      loadavg: [load0, os.loadavg().map((x) => Number(x.toFixed(2)))],
+      sellers: result.sellers.map((s) => ({ sellerId: s.sellerId, orders: s.orders })),
+    };
+    comment = JSON.stringify(info);
+    await pgAdmin((c) => c.query(`COMMENT ON DATABASE ${tpl} IS '${comment?.replace(/'/g, "''")}'`));
+    seededNow = true;
+  }
+  await pgAdmin(async (c) => {
+    await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    // No session may be connected to a template while it is copied.
+    await c.query(
+      'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()',
+      [tpl],
+    );
+    await c.query(`CREATE DATABASE ${name} TEMPLATE ${tpl}`);
+  });
+  return { url: pgUrlFor(name), seed: JSON.parse(comment) as SeedInfo, seededNow };
+}
+
+/** Drops every cached seeded template. */
+export async function dropBenchTemplates(): Promise<string[]> {
+  return pgAdmin(async (c) => {
+    const r = await c.query<{ datname: string }>(
+      "SELECT datname FROM pg_database WHERE datname LIKE 'mercato_bench_tpl_%'",
+    );
+    for (const { datname } of r.rows) await c.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
+    return r.rows.map((x) => x.datname);
+  });
+}
+
+// --- load generation ----------------------------------------------------------------------------
+
+/** Short result of one autocannon run. */
+export type HttpRun = {
+  perSec: number;
+  p50: number;
+  p99: number;
+  non2xx: number;
+  errors: number;
+  count: number;
+};
+
+/**
+ * autocannon against `paths` round-robin. `rate` (requests/s over all connections) makes it an
+ * open-loop-like run at a fixed arrival rate: latency is then the time of a request under that
+ * load, not the queue that `connections` always-busy clients build.
+ */
+export async function httpRun(
+  url: string,
+  paths: string[],
+  o: { seconds: number; connections: number; headers: Record<string, string>; rate?: number },
+): Promise<HttpRun> {
+  const { default: autocannon } = await import('autocannon');
+  let next = Math.floor(Math.random() * paths.length);
+  const r = await autocannon({
+    url,
+    connections: o.connections,
+    duration: o.seconds,
+    headers: o.headers,
+    timeout: 30,
+    ...(o.rate ? { overallRate: o.rate } : {}),
+    requests: [
+      {
+        method: 'GET',
+        setupRequest: (req) => ({ ...req, path: paths[next++ % paths.length] }),
+      },
+    ],
+  });
+  return {
+    perSec: r.requests.total / r.duration,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    non2xx: r.non2xx,
+    errors: r.errors + r.timeouts,
+    count: r.latency.totalCount,
+  };
+}
+
+/** `clients` loops run `work(i)` back to back for `seconds`; latency of each call. */
+export async function loopRun(
+  work: (i: number) => Promise<unknown>,
+  o: { seconds: number; clients: number; rate?: number },
+): Promise<HttpRun> {
+  const latencies: number[] = [];
+  const t0 = performance.now();
+  const until = t0 + o.seconds * 1000;
+  let next = 0;
+  // With a rate, request k is due at t0 + k / rate; a loop waits for its due time (open loop
+  // as long as the loops keep up, like autocannon's overallRate).
+  const interval = o.rate ? 1000 / o.rate : 0;
+  await Promise.all(
+    Array.from({ length: o.clients }, async () => {
+      while (performance.now() < until) {
+        const k = next++;
+        if (interval) {
+          const due = t0 + k * interval;
+          const wait = due - performance.now();
+          if (wait > 0) await sleep(wait);
+          if (performance.now() >= until) break;
+        }
+        const t = performance.now();
+        await work(k);
+        latencies.push(performance.now() - t);
+      }
+    }),
+  );
+  return {
+    perSec: latencies.length / o.seconds,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    non2xx: 0,
+    errors: 0,
+    count: latencies.length,
+  };
+}
+
+/** A seeded pseudo-random generator (the benchmarks' query sets are the same on every run). */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export const loadavg = () => os.loadavg().map((x) => Number(x.toFixed(2)));
+
+/** CPU time (user + system) of every running PostgreSQL process, ms (a pool's backends persist
+ *  through a run, so the difference over a run is the database's share). */
+export function postgresCpuMs(): number {
+  let total = 0;
+  for (const pid of readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      if (readFileSync(`/proc/${pid}/comm`, 'utf8').trim() !== 'postgres') continue;
+      total += cpuMsOf(Number(pid));
+    } catch {
+      // exited meanwhile
+    }
+  }
+  return total;
+}
+
+/** Runs `work` and returns its result with the CPU used meanwhile by `pid`, PostgreSQL and this
+ *  process (the load generator), in ms per `per()` units of work. */
+export async function withCpu<T extends { count: number }>(
+  pid: number | undefined,
+  work: () => Promise<T>,
+): Promise<T & { cpuMsPer: { server?: number; postgres: number; client: number } }> {
+  const s0 = pid ? cpuMsOf(pid) : 0;
+  const p0 = postgresCpuMs();
+  const c0 = process.cpuUsage();
+  const r = await work();
+  const c = process.cpuUsage(c0);
+  const n = Math.max(1, r.count);
+  const round = (x: number) => Number((x / n).toFixed(2));
+  return {
+    ...r,
+    cpuMsPer: {
+      ...(pid ? { server: round(cpuMsOf(pid) - s0) } : {}),
+      postgres: round(postgresCpuMs() - p0),
+      client: round((c.user + c.system) / 1000),
+    },
+  };
+}
+
+// --- the SQL behind a request -------------------------------------------------------------------
+
+export type Statement = { text: string; params: unknown[] };
+
+/**
+ * Answers every path once through an in-process app (same code, same database) whose Drizzle
+ * instance logs each statement: the SQL of each request, in order.
+ */
+export async function captureStatements(url: string, paths: string[], headers: Record<string, string>) {
+  const { drizzle } = await import('drizzle-orm/node-postgres');
+  const { loadConfig } = await import('../src/platform/config.ts');
+  const { buildServices } = await import('../src/main/dependencies.ts');
+  const { createHttpApp } = await import('../src/main/http-app.ts');
+  const { createLogger } = await import('../src/platform/logger.ts');
+  let sink: Statement[] = [];
+  const pool = new pg.Pool({ connectionString: url, max: 2 });
+  const db = drizzle({
+    client: pool,
+    logger: { logQuery: (text: string, params: unknown[]) => sink.push({ text, params }) },
+  }) as unknown as Db;
+  const database: Database = { kind: 'postgres', db, pool, close: () => pool.end() };
+  const config = loadConfig({
+    MERCATO_MODE: 'sandbox',
+    DATABASE_URL: url,
+    SPAPI_RATE_LIMITS: 'off',
+    LOG_LEVEL: 'silent',
+  });
+  const services = await buildServices(config, { database, logger: createLogger('silent') });
+  const app = createHttpApp(services, { isReady: () => true });
+  const out: Statement[][] = [];
+  let orders = 0;
+  try {
+    for (const p of paths) {
+      sink = [];
+      const res = await app.request(p, { headers });
+      const body = (await res.json()) as { payload?: { Orders?: unknown[] }; orders?: unknown[] };
+      if (res.status !== 200) throw new Error(`GET ${p} answered ${res.status}: ${JSON.stringify(body)}`);
+      // getOrders: payload.Orders; searchOrders and the web list: orders.
+      orders += (body.payload?.Orders ?? body.orders ?? []).length;
+      out.push(sink);
+    }
+  } finally {
+    await services.close();
+    await pool.end().catch(() => undefined);
+  }
+  return { statements: out, ordersPerPage: orders / paths.length };
 }

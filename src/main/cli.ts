@@ -124,7 +124,11 @@ program
   )
   .option('--json', 'print the demo credentials (with --orders: the seeding result) as JSON')
   .option('--orders <n>', 'add N orders spread over the last 90 days, in bulk')
-  .option('--seller <seller>', 'seller of the --orders: jp, it (the demo sellers) or a seller id', 'jp')
+  .option(
+    '--seller <seller>',
+    'seller(s) of the --orders: jp, it (the demo sellers) or seller ids, comma-separated (the orders are split evenly)',
+    'jp',
+  )
   .action(async (o: { json?: boolean; orders?: string; seller: string }) => {
     const c = config();
     let count: number | undefined;
@@ -164,44 +168,61 @@ program
         );
         return;
       }
-      const marketplaceOfDemo = { jp: 'A1VC38T7YXB528', it: 'APJ6JRA9NG5V4' }[o.seller.toLowerCase()];
-      const sellerId = marketplaceOfDemo
-        ? creds?.sellers.find((x) => x.marketplaceId === marketplaceOfDemo)?.sellerId
-        : o.seller;
-      const seller = sellerId ? await s.marketplaces.findSeller(sellerId) : undefined;
-      if (!seller) fail(`no seller ${sellerId ?? o.seller} in this database.`);
-      const marketplace = await s.marketplaces.getMarketplace(seller.marketplaceId);
+      const wanted = o.seller
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean);
+      const targets = [];
+      for (const w of wanted) {
+        const marketplaceOfDemo = { jp: 'A1VC38T7YXB528', it: 'APJ6JRA9NG5V4' }[w.toLowerCase()];
+        const sellerId = marketplaceOfDemo
+          ? creds?.sellers.find((x) => x.marketplaceId === marketplaceOfDemo)?.sellerId
+          : w;
+        const seller = sellerId ? await s.marketplaces.findSeller(sellerId) : undefined;
+        if (!seller) fail(`no seller ${sellerId ?? w} in this database.`);
+        targets.push({ seller, marketplace: await s.marketplaces.getMarketplace(seller.marketplaceId) });
+      }
+      if (targets.length === 0) fail('--seller names no seller.');
       // Progress goes to stderr with --json, so stdout stays one JSON document.
       const log = (line: string) => (o.json ? process.stderr : process.stdout).write(`${line}\n`);
-      log(`Seeding ${count} orders for ${seller.name} (${seller.id}, ${marketplace.id})...`);
-      const started = performance.now();
-      let lastReport = started;
-      const result = await sandbox.seedBulkOrders({
-        database: s.database,
-        secret: s.secret,
-        marketplace,
-        sellerId: seller.id,
-        count,
-        now: s.clock.now(),
-        onProgress: (done, total) => {
-          const t = performance.now();
-          if (done < total && t - lastReport < 2000) return;
-          lastReport = t;
-          const rate = Math.round(done / ((t - started) / 1000));
-          log(`  ${done}/${total} orders (${Math.round((done / total) * 100)} %, ${rate} orders/s)`);
-        },
-      });
-      const seconds = result.ms / 1000;
-      const rate = Math.round(result.orders / seconds);
-      if (o.json) {
-        process.stdout.write(
-          `${JSON.stringify({ sellerId: seller.id, marketplaceId: marketplace.id, ...result, seconds, ordersPerSecond: rate })}\n`,
-        );
-      } else {
+      const results = [];
+      for (const [i, { seller, marketplace }] of targets.entries()) {
+        // An even split; the first sellers take the remainder.
+        const share = Math.floor(count / targets.length) + (i < count % targets.length ? 1 : 0);
+        if (share === 0) continue;
+        log(`Seeding ${share} orders for ${seller.name} (${seller.id}, ${marketplace.id})...`);
+        const started = performance.now();
+        let lastReport = started;
+        const result = await sandbox.seedBulkOrders({
+          database: s.database,
+          secret: s.secret,
+          marketplace,
+          sellerId: seller.id,
+          count: share,
+          now: s.clock.now(),
+          onProgress: (done, total) => {
+            const t = performance.now();
+            if (done < total && t - lastReport < 2000) return;
+            lastReport = t;
+            const rate = Math.round(done / ((t - started) / 1000));
+            log(`  ${done}/${total} orders (${Math.round((done / total) * 100)} %, ${rate} orders/s)`);
+          },
+        });
+        const seconds = result.ms / 1000;
+        const rate = Math.round(result.orders / seconds);
+        results.push({
+          sellerId: seller.id,
+          marketplaceId: marketplace.id,
+          ...result,
+          seconds,
+          ordersPerSecond: rate,
+        });
         log(
           `Seeded ${result.orders} orders (${result.orderItems} items, ${result.shipments} shipments, ${result.events} events) in ${seconds.toFixed(1)} s: ${rate} orders/s.`,
         );
       }
+      // --json: the first seller's result at the top level (as with one seller), every seller's in `sellers`.
+      if (o.json) process.stdout.write(`${JSON.stringify({ ...results[0], sellers: results })}\n`);
     } finally {
       await s.close();
     }

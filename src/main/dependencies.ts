@@ -7,10 +7,12 @@ import { createIds, type Ids } from '../platform/ids.ts';
 import { JobQueue } from '../platform/jobs/job-queue.ts';
 import { createLogger, type Logger } from '../platform/logger.ts';
 import { createMailboxMailer, createSmtpMailer, type Mailer } from '../platform/mail/mailer.ts';
+import { type BuyersService, createBuyersService } from '../modules/buyers/index.ts';
 import { createIdentityService, type IdentityService } from '../modules/identity/index.ts';
 import { createMarketplacesService, type MarketplacesService } from '../modules/marketplaces/index.ts';
 import {
   createOrdersService,
+  DEADLINE_SWEEP_INTERVAL_MS,
   defineOrdersQueues,
   startOrdersWorkers,
   type OrdersService,
@@ -34,6 +36,7 @@ export type Services = {
   rateLimiter: RateLimiter;
   marketplaces: MarketplacesService;
   identity: IdentityService;
+  buyers: BuyersService;
   orders: OrdersService;
   /** Starts the background workers in this process. */
   startWorkers(): Promise<void>;
@@ -77,6 +80,14 @@ export async function buildServices(config: Config, opts: BuildOptions = {}): Pr
       accessTokenTtlSeconds: config.accessTokenTtlSeconds,
       sessionTtlHours: config.sessionTtlHours,
     });
+    const buyers = createBuyersService({
+      db: database.db,
+      ids,
+      clock: realClock,
+      sessionTtlHours: config.sessionTtlHours,
+      publicUrl: config.http.publicUrl ?? `http://localhost:${config.http.port}`,
+      throttle: identity.loginThrottle,
+    });
     const orders = createOrdersService({
       db: database.db,
       ids,
@@ -84,10 +95,12 @@ export async function buildServices(config: Config, opts: BuildOptions = {}): Pr
       jobs,
       marketplaces,
       relaySecret: secret,
+      buyers,
     });
     defineOrdersQueues(jobs);
     await jobs.start();
     let workersStarted = false;
+    let sweepTimer: NodeJS.Timeout | undefined;
     return {
       config,
       log,
@@ -102,15 +115,41 @@ export async function buildServices(config: Config, opts: BuildOptions = {}): Pr
       rateLimiter: new RateLimiter(rl.enabled, rl.plans),
       marketplaces,
       identity,
+      buyers,
       orders,
       async startWorkers() {
         if (workersStarted) return;
         workersStarted = true;
-        await startOrdersWorkers({ jobs, orders, marketplaces, mailer, clock, ids, log });
+        await startOrdersWorkers({
+          jobs,
+          orders,
+          marketplaces,
+          mailer,
+          clock,
+          ids,
+          log,
+          sellerContacts: (sellerId) => identity.sellerContacts(sellerId),
+        });
+        // ORD-8: sweep at start (whatever fell due while no worker ran), then every minute, and at
+        // once whenever the sandbox clock moves (API-4).
+        const sweep = () =>
+          orders
+            .runDeadlineSweeps()
+            .then((r) => {
+              if (r.warned || r.canceled) log.info(r, 'order deadline sweep');
+            })
+            .catch((err) => log.error({ err }, 'order deadline sweep failed'));
+        void sweep();
+        sweepTimer = setInterval(sweep, DEADLINE_SWEEP_INTERVAL_MS);
+        sweepTimer.unref();
+        sandboxClock.onAdvance(async () => {
+          await orders.runDeadlineSweeps();
+        });
         if (config.mode === 'sandbox') sandboxClock.startRefreshing();
       },
       async close() {
         sandboxClock.stop();
+        if (sweepTimer) clearInterval(sweepTimer);
         await jobs.stop().catch((err) => log.warn({ err }, 'job queue stop failed'));
         await mailer.close();
         if (!opts.database) await database.close();

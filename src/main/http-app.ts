@@ -10,6 +10,12 @@ import { requestId } from 'hono/request-id';
 import { AppError, unauthenticated } from '../platform/errors.ts';
 import { createErrorHandler, renderAppError } from '../platform/http/http-errors.ts';
 import {
+  buyerSessionMiddleware,
+  createBuyerSessionRoutes,
+  createBuyersMarketplaceRoutes,
+  requireBuyer,
+} from '../modules/buyers/index.ts';
+import {
   createIdentityRoutes,
   operatorKeyMiddleware,
   requireOperator as requireOperatorSession,
@@ -19,7 +25,11 @@ import {
   type WebSession,
 } from '../modules/identity/index.ts';
 import {
+  createOrdersBuyerRoutes,
+  createOrderChangesMarketplaceRoutes,
+  createOrderChangesWebRoutes,
   createOrdersMarketplaceRoutes,
+  createOrdersRefundsWebRoutes,
   createOrdersSpApiRoutes,
   createOrdersWebRoutes,
 } from '../modules/orders/index.ts';
@@ -63,7 +73,11 @@ export function createHttpApp(s: Services, opts: { isReady: () => boolean; cliTo
   );
 
   // --- web API (session cookie + CSRF) -----------------------------------------------------------
-  app.use('/api/*', sessionMiddleware(identity, { required: false }));
+  // The buyer pages (/api/buyer) have their own session cookie and CSRF token: a seller session
+  // in the same browser must not demand its token there.
+  const sellerSession = sessionMiddleware(identity, { required: false });
+  app.use('/api/*', (c, next) => (c.req.path.startsWith('/api/buyer/') ? next() : sellerSession(c, next)));
+  app.use('/api/buyer/*', buyerSessionMiddleware(s.buyers));
 
   const describeSession = async (session: WebSession) => {
     const seller = session.user.sellerId ? await marketplaces.findSeller(session.user.sellerId) : undefined;
@@ -111,11 +125,18 @@ export function createHttpApp(s: Services, opts: { isReady: () => boolean; cliTo
     });
   });
   app.route('/', createOrdersWebRoutes(orders, s.clock, requireSeller, marketplaces));
+  app.route('/', createOrderChangesWebRoutes(orders, requireSeller));
+  app.route('/', createOrdersRefundsWebRoutes(orders, requireSeller));
+  // "Your Account" (buyers): sign-in and sessions, then the buyer's orders and receipts.
+  app.route('/', createBuyerSessionRoutes(s.buyers, { secureCookies: s.config.mode === 'production' }));
+  app.route('/', createOrdersBuyerRoutes(orders, requireBuyer));
   app.route('/', createOpsRoutes({ db: s.database.db, jobs: s.jobs, requireOperator }));
 
   // --- marketplace API (operator API keys) -----------------------------------------------------
   app.use('/marketplace/*', operatorKeyMiddleware(identity));
   app.route('/', createOrdersMarketplaceRoutes(orders));
+  app.route('/', createBuyersMarketplaceRoutes(s.buyers));
+  app.route('/', createOrderChangesMarketplaceRoutes(orders));
 
   // --- SP-API (LWA access tokens) ---------------------------------------------------------------
   app.route('/', createLwaRoutes(identity));

@@ -107,7 +107,46 @@ export function createIdentityService(o: IdentityOptions) {
     return app;
   }
 
+  /** Throws TOO_MANY_LOGIN_ATTEMPTS while the email or the client address is throttled. */
+  async function assertLoginAllowed(emailKey: string, ipKey: string, now: Date): Promise<void> {
+    const since = new Date(now.getTime() - LOGIN_THROTTLE.windowMs);
+    // Per email: a handful of guesses; per client address: more, since offices share one.
+    const blockedUntil =
+      retryAfter(await repo.loginFailuresSince([emailKey], since), now, LOGIN_THROTTLE) ??
+      retryAfter(await repo.loginFailuresSince([ipKey], since), now, {
+        ...LOGIN_THROTTLE,
+        maxFailures: 20,
+      });
+    if (blockedUntil) {
+      const minutes = Math.max(1, Math.ceil((blockedUntil.getTime() - now.getTime()) / 60000));
+      throw new AppError(
+        'rate_limited',
+        'TOO_MANY_LOGIN_ATTEMPTS',
+        `Too many failed sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
+        { retryAfterSeconds: Math.ceil((blockedUntil.getTime() - now.getTime()) / 1000) },
+      );
+    }
+  }
+
   return {
+    /**
+     * Login throttling shared by every password form (buyers' "Your Account" too): same policy,
+     * same store. Callers namespace their keys (`buyer-email:...`) so one form cannot lock the other.
+     */
+    loginThrottle: {
+      check: (emailKey: string, ipKey: string) => assertLoginAllowed(emailKey, ipKey, o.clock.now()),
+      async fail(keys: string[]) {
+        for (const key of keys) await repo.recordLoginFailure(o.ids.next('lgf'), key, o.clock.now());
+      },
+      clear: (key: string) => repo.clearLoginFailures(key),
+    },
+
+    /** Where seller notifications go until the notification preferences (issue 4) exist. */
+    async sellerContacts(sellerId: string): Promise<{ email: string; language: string }[]> {
+      const rows = await repo.usersOfSeller(sellerId);
+      return rows.map((u) => ({ email: u.email, language: u.language }));
+    },
+
     async hashPassword(password: string): Promise<string> {
       return argonHash(password);
     },
@@ -141,24 +180,8 @@ export function createIdentityService(o: IdentityOptions) {
     async login(email: string, password: string, clientAddress: string) {
       const now = o.clock.now();
       const keys = [`email:${email.toLowerCase()}`, `ip:${clientAddress}`];
-      const since = new Date(now.getTime() - LOGIN_THROTTLE.windowMs);
       const [emailKey, ipKey] = keys as [string, string];
-      // Per email: a handful of guesses; per client address: more, since offices share one.
-      const blockedUntil =
-        retryAfter(await repo.loginFailuresSince([emailKey], since), now, LOGIN_THROTTLE) ??
-        retryAfter(await repo.loginFailuresSince([ipKey], since), now, {
-          ...LOGIN_THROTTLE,
-          maxFailures: 20,
-        });
-      if (blockedUntil) {
-        const minutes = Math.max(1, Math.ceil((blockedUntil.getTime() - now.getTime()) / 60000));
-        throw new AppError(
-          'rate_limited',
-          'TOO_MANY_LOGIN_ATTEMPTS',
-          `Too many failed sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
-          { retryAfterSeconds: Math.ceil((blockedUntil.getTime() - now.getTime()) / 1000) },
-        );
-      }
+      await assertLoginAllowed(emailKey, ipKey, now);
       const user = await repo.userByEmail(email);
       const ok = user ? await argonVerify(user.passwordHash, password).catch(() => false) : false;
       if (!user || !ok) {

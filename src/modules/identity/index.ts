@@ -17,3 +17,5 @@ export {
   requireSeller,
   type AuthVariables,
 } from './identity.routes.ts';
+/** Hash of long random secrets stored for lookup (session and sign-in tokens; not passwords). */
+export { sha256 } from './secrets.ts';

@@ -6,11 +6,16 @@ export {
   SHIPMENT_EMAIL_QUEUE,
 } from './orders.service.ts';
 /** Queues and workers of the orders module. */
-export { defineOrdersQueues, startOrdersWorkers } from './orders.jobs.ts';
+export { DEADLINE_SWEEP_INTERVAL_MS, defineOrdersQueues, startOrdersWorkers } from './orders.jobs.ts';
 /** Route families: marketplace API, seller web API, SP-API Orders v0. */
 export { createOrdersMarketplaceRoutes } from './orders.marketplace.routes.ts';
 export { createOrdersWebRoutes } from './orders.routes.ts';
+/** Buyer web API of "Your Account" (/api/buyer/orders: list, detail, edits, cancellation requests, receipts). */
+export { BUYER_CANCEL_REASONS, createOrdersBuyerRoutes } from './orders.buyer.routes.ts';
+export { createOrderChangesMarketplaceRoutes, createOrderChangesWebRoutes } from './order-changes.routes.ts';
 export { createOrdersSpApiRoutes, type SpApiDeps } from './orders.sp-api.ts';
+/** Seller web API of refunds, undeliverable returns, partial availability and combined shipments (ORD-10..12). */
+export { createOrdersRefundsWebRoutes } from './orders.refunds.routes.ts';
 /** Edge schema of order creation (used by demo data and benchmarks). */
 export { type CreateOrderInput, CreateOrderSchema } from './orders.schemas.ts';
 export type { OrderStatus } from './orders.types.ts';

@@ -6,7 +6,8 @@ export type OrderEventName =
   | 'payment_completed' // ORD-2: verification or pay-later (CVS) completion
   | 'ship_partially' // ORD-7
   | 'ship_fully' // ORD-7
-  | 'cancel'; // ORD-13
+  | 'cancel' // ORD-13 (seller, marketplace, or the ORD-8 auto-cancel)
+  | 'buyer_cancel_request'; // ORD-13: BuyerRequestedCancel; the status does not change
 
 export type Refusal = { code: string; message: string };
 
@@ -14,12 +15,43 @@ export const TRANSITIONS: Readonly<Record<OrderEventName, Partial<Record<OrderSt
   payment_completed: { Pending: 'Unshipped', PendingAvailability: 'Pending' },
   ship_partially: { Unshipped: 'PartiallyShipped', PartiallyShipped: 'PartiallyShipped' },
   ship_fully: { Unshipped: 'Shipped', PartiallyShipped: 'Shipped' },
+  // Nothing is charged before the first shipment confirmation (ORD-7), so these cancellations
+  // need no refund. Once part of an order shipped the buyer was charged: refund instead (ORD-12).
   cancel: {
     Pending: 'Canceled',
     PendingAvailability: 'Canceled',
     Unshipped: 'Canceled',
-    PartiallyShipped: 'Canceled',
   },
+  buyer_cancel_request: {
+    Pending: 'Pending',
+    PendingAvailability: 'PendingAvailability',
+    Unshipped: 'Unshipped',
+  },
+};
+
+const CANCEL_REFUSALS: Partial<Record<OrderStatus, Refusal>> = {
+  PartiallyShipped: {
+    code: 'ORDER_PARTIALLY_SHIPPED',
+    message:
+      'Part of this order has already shipped and the buyer was charged. Refund the items you cannot ship instead of cancelling.',
+  },
+  Shipped: {
+    code: 'ORDER_ALREADY_SHIPPED',
+    message: 'This order has shipped. It can no longer be cancelled; issue a refund if needed.',
+  },
+  Canceled: { code: 'ORDER_ALREADY_CANCELED', message: 'This order is already cancelled.' },
+};
+
+const REQUEST_REFUSALS: Partial<Record<OrderStatus, Refusal>> = {
+  PartiallyShipped: {
+    code: 'ORDER_PARTIALLY_SHIPPED',
+    message: 'Part of this order has already shipped, so it can no longer be cancelled. Contact the seller.',
+  },
+  Shipped: {
+    code: 'ORDER_ALREADY_SHIPPED',
+    message: 'This order has already shipped and can no longer be cancelled. You can return it after delivery.',
+  },
+  Canceled: { code: 'ORDER_ALREADY_CANCELED', message: 'This order is already cancelled.' },
 };
 
 const SHIP_REFUSALS: Partial<Record<OrderStatus, Refusal>> = {
@@ -51,10 +83,15 @@ export function nextStatus(
 ): { ok: true; status: OrderStatus } | { ok: false; refusal: Refusal } {
   const to = TRANSITIONS[event][from];
   if (to) return { ok: true, status: to };
-  if (event === 'ship_fully' || event === 'ship_partially') {
-    const refusal = SHIP_REFUSALS[from];
-    if (refusal) return { ok: false, refusal };
-  }
+  const specific =
+    event === 'ship_fully' || event === 'ship_partially'
+      ? SHIP_REFUSALS[from]
+      : event === 'cancel'
+        ? CANCEL_REFUSALS[from]
+        : event === 'buyer_cancel_request'
+          ? REQUEST_REFUSALS[from]
+          : undefined;
+  if (specific) return { ok: false, refusal: specific };
   return {
     ok: false,
     refusal: {

@@ -127,14 +127,15 @@ describe('timeline entries', () => {
 });
 
 describe('home alerts', () => {
-  it('carry the count as params beside the English message', () => {
-    expect(homeAlerts({ unshipped: 2, partiallyShipped: 0, pending: 1 })).toEqual([
+  it('carry the count as params beside the English message, linking to the matching orders', () => {
+    expect(homeAlerts({ late: 0, shipByWarning: 2, cancelRequests: 0, pending: 1 })).toEqual([
       {
         severity: 'warning',
-        code: 'ORDERS_PAST_SHIP_BY',
-        message: '2 order(s) are past their ship-by date. Confirm shipment to avoid cancellation.',
+        code: 'AUTO_CANCEL_WARNING',
+        message:
+          '2 order(s) will be cancelled automatically unless you confirm them as shipped by the date shown.',
         params: { count: 2 },
-        link: '/orders?status=Unshipped',
+        link: '/orders?status=Unshipped&view=shipByWarning&sort=shipBy',
       },
       {
         severity: 'info',
@@ -144,8 +145,13 @@ describe('home alerts', () => {
         link: '/orders?status=Pending',
       },
     ]);
-    expect(homeAlerts({ unshipped: 0, partiallyShipped: 3, pending: 0 })).toMatchObject([
-      { severity: 'critical', code: 'SHIPMENT_IS_LATE', params: { count: 3 } },
+  });
+
+  it('put late shipments first and buyer cancellation requests among the warnings', () => {
+    expect(homeAlerts({ late: 3, shipByWarning: 0, cancelRequests: 1, pending: 0 })).toMatchObject([
+      { severity: 'critical', code: 'SHIPMENT_IS_LATE', params: { count: 3 }, link: '/orders?status=All&view=late&sort=shipBy' },
+      { severity: 'warning', code: 'BUYER_CANCEL_REQUESTS', params: { count: 1 } },
     ]);
+    expect(homeAlerts({ late: 0, shipByWarning: 0, cancelRequests: 0, pending: 0 })).toEqual([]);
   });
 });

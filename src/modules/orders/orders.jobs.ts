@@ -6,17 +6,30 @@ import type { JobQueue } from '../../platform/jobs/job-queue.ts';
 import type { Logger } from '../../platform/logger.ts';
 import type { Mailer } from '../../platform/mail/mailer.ts';
 import type { MarketplacesService } from '../marketplaces/index.ts';
+import { cancellationEmail } from './cancellation-email.ts';
+import { CANCELLATION_EMAIL_QUEUE } from './order-changes.service.ts';
+import { SHIP_BY_WARNING_QUEUE } from './order-deadlines.service.ts';
+import { autoCancelCutoff } from './order-deadlines.ts';
 import { SHIPMENT_EMAIL_QUEUE, type OrdersService } from './orders.service.ts';
+import { defineRefundsQueues, startRefundsWorkers } from './refunds.jobs.ts';
+import { shipByWarningEmail } from './ship-by-warning-email.ts';
 import { shipmentEmail } from './shipment-email.ts';
 
 export function defineOrdersQueues(jobs: JobQueue): void {
+  defineRefundsQueues(jobs); // ORD-12 buyer refund emails
   jobs.define({
     name: SHIPMENT_EMAIL_QUEUE,
     retryLimit: 8,
     retryDelaySeconds: 5,
     retryDelayMaxSeconds: 1800,
   });
+  for (const name of [CANCELLATION_EMAIL_QUEUE, SHIP_BY_WARNING_QUEUE]) {
+    jobs.define({ name, retryLimit: 8, retryDelaySeconds: 5, retryDelayMaxSeconds: 1800 });
+  }
 }
+
+/** How often a worker runs the ORD-8 sweeps on its own (the sandbox clock also triggers them). */
+export const DEADLINE_SWEEP_INTERVAL_MS = 60_000;
 
 export async function startOrdersWorkers(o: {
   jobs: JobQueue;
@@ -26,7 +39,11 @@ export async function startOrdersWorkers(o: {
   clock: Clock;
   ids: Ids;
   log: Logger;
+  /** Where seller notifications go (the seller's users) until issue 4's preferences exist. */
+  sellerContacts: (sellerId: string) => Promise<{ email: string; language: string }[]>;
 }): Promise<void> {
+  await startDeadlineWorkers(o);
+  await startRefundsWorkers(o);
   await o.jobs.work<{ sellerId: string; shipmentId: string }>(
     SHIPMENT_EMAIL_QUEUE,
     async ({ sellerId, shipmentId }) => {
@@ -81,6 +98,108 @@ export async function startOrdersWorkers(o: {
           data: rejected ? { shipmentId, responseCode: rejected.responseCode } : { shipmentId },
         },
       ]);
+    },
+  );
+}
+
+/** ORD-8 notifications and the cancellation emails of ORD-8 / ORD-13. */
+async function startDeadlineWorkers(o: {
+  jobs: JobQueue;
+  orders: OrdersService;
+  marketplaces: MarketplacesService;
+  mailer: Mailer;
+  clock: Clock;
+  ids: Ids;
+  sellerContacts: (sellerId: string) => Promise<{ email: string; language: string }[]>;
+}) {
+  const repo = o.orders.repo;
+
+  /** Throws on a temporary failure (the job retries); a permanent one is recorded, not retried. */
+  async function send(to: string, mail: { subject: string; text: string; html: string }, orderId?: string) {
+    const result = await o.mailer.send({
+      to,
+      ...mail,
+      headers: orderId ? { 'X-Mercato-Order': orderId } : {},
+    });
+    const rejected = result.rejected[0];
+    if (rejected && !rejected.permanent) {
+      throw new Error(`temporary SMTP failure ${rejected.responseCode ?? ''}: ${rejected.response}`);
+    }
+    return rejected ?? null;
+  }
+
+  await o.jobs.work<{ sellerId: string; orderIds: string[] }>(
+    CANCELLATION_EMAIL_QUEUE,
+    async ({ sellerId, orderIds }) => {
+      const seller = await o.marketplaces.getSeller(sellerId);
+      for (const orderId of orderIds) {
+        const order = await repo.findById(sellerId, orderId);
+        if (!order || order.status !== 'Canceled') continue;
+        const events = await repo.eventsOf(sellerId, orderId);
+        // A retried job skips the buyers already told.
+        if (events.some((e) => e.kind === 'buyer_notified_cancellation')) continue;
+        const [m, items] = await Promise.all([
+          o.marketplaces.getMarketplace(order.marketplaceId),
+          repo.itemsOf(sellerId, [orderId]),
+        ]);
+        const rejected = await send(
+          order.buyerEmail,
+          cancellationEmail({
+            language: m.language,
+            marketplaceName: m.salesChannel,
+            sellerName: seller.name,
+            amazonOrderId: order.amazonOrderId,
+            buyerName: order.buyerName,
+            kind: order.cancellationKind ?? 'seller',
+            items: items.map((i) => ({ title: i.title, quantity: i.quantityOrdered })),
+          }),
+          order.amazonOrderId,
+        );
+        await repo.insertEvents(undefined, [
+          {
+            sellerId,
+            id: o.ids.next('oev'),
+            orderId,
+            at: o.clock.now(),
+            kind: rejected ? 'buyer_email_failed' : 'buyer_notified_cancellation',
+            actor: 'system',
+            data: rejected ? { responseCode: rejected.responseCode } : {},
+          },
+        ]);
+      }
+    },
+  );
+
+  await o.jobs.work<{ sellerId: string; orderIds: string[] }>(
+    SHIP_BY_WARNING_QUEUE,
+    async ({ sellerId, orderIds }) => {
+      const seller = await o.marketplaces.getSeller(sellerId);
+      const orders = [];
+      for (const orderId of orderIds) {
+        const order = await repo.findById(sellerId, orderId);
+        // Confirmed or cancelled since the warning: nothing to tell any more.
+        if (order?.status === 'Unshipped' && order.latestShipDate) orders.push(order);
+      }
+      if (!orders.length) return;
+      const m = await o.marketplaces.getMarketplace(seller.marketplaceId);
+      const rules = {
+        timeZone: m.timeZone,
+        autoCancelDaysAfterShipBy: m.policy.orders.autoCancelDaysAfterShipBy,
+      };
+      for (const contact of await o.sellerContacts(sellerId)) {
+        await send(
+          contact.email,
+          shipByWarningEmail({
+            language: contact.language || seller.language,
+            sellerName: seller.name,
+            timeZone: m.timeZone,
+            orders: orders.map((x) => ({
+              amazonOrderId: x.amazonOrderId,
+              cutoff: autoCancelCutoff(x.latestShipDate as Date, rules),
+            })),
+          }),
+        );
+      }
     },
   );
 }

@@ -2,6 +2,7 @@
 import { and, asc, count, desc, eq, gt, gte, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import { unionAll } from 'drizzle-orm/pg-core';
 import type { Db, DbOrTx } from '../../platform/db/database.ts';
+import { createManageOrdersQueries } from './manage-orders.repository.ts';
 import { orderCharges, orderEvents, orderItems, orders, shipmentItems, shipments } from './orders.tables.ts';
 import type { OrderStatus } from './orders.types.ts';
 
@@ -42,6 +43,9 @@ export type OrderSearch = {
 
 export function createOrdersRepository(db: Db) {
   return {
+    // Manage Orders (web list, ORD-3): keyset pages and bounded tab counts, in their own file.
+    ...createManageOrdersQueries(db),
+
     async insertOrder(
       tx: DbOrTx,
       order: typeof orders.$inferInsert,

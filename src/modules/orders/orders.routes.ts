@@ -1,13 +1,55 @@
 // Seller web API for Manage Orders and the home page (docs/web-api.md).
 import type { Context } from 'hono';
 import type { Clock } from '../../platform/clock.ts';
+import { invalid } from '../../platform/errors.ts';
 import { createRoute, createRouter, z } from '../../platform/http/openapi.ts';
 import type { AuthVariables } from '../identity/index.ts';
 import type { MarketplacesService } from '../marketplaces/index.ts';
+import {
+  cursorOf,
+  type ManageOrdersCursor,
+  type ManageOrdersFilter,
+  type ManageOrdersView,
+} from './manage-orders.repository.ts';
+import {
+  classifySearch,
+  decodeCursor,
+  encodeCursor,
+  purchaseWindow,
+  warningPeriodShipByBefore,
+} from './manage-orders-query.ts';
 import { homeAlerts, orderDetail, orderRow, type RowContext, type ShipByRules } from './order-view.ts';
+import { createOrdersCsvRoutes } from './orders-csv.routes.ts';
 import { WebConfirmShipmentSchema } from './orders.schemas.ts';
 import type { OrdersService } from './orders.service.ts';
-import { ORDER_STATUSES } from './orders.types.ts';
+import { createPackingSlipRoutes } from './packing-slip.routes.ts';
+
+/** Manage Orders tabs (ORD-1 statuses a seller works with, then All). */
+const STATUS_TABS = ['Pending', 'Unshipped', 'PartiallyShipped', 'Shipped', 'Canceled', 'All'] as const;
+/** Tab counts stop here ("10,000+"): exact counts would read every row of a large account. */
+export const COUNT_CAP = 10_000;
+
+const ListQuery = z.object({
+  status: z.enum(STATUS_TABS).default('All'),
+  q: z.string().max(320).optional().openapi({ description: 'Order id, buyer email (real or relay) or SKU.' }),
+  from: z
+    .string()
+    .max(10)
+    .optional()
+    .openapi({ description: 'First purchase day (YYYY-MM-DD, marketplace time).' }),
+  to: z.string().max(10).optional().openapi({ description: 'Last purchase day, included (YYYY-MM-DD).' }),
+  channel: z.enum(['MFN', 'AFN']).optional(),
+  view: z
+    .enum(['late', 'shipByWarning', 'cancelRequested'])
+    .optional()
+    .openapi({
+      description: 'Home alert filters: late shipments (ORD-7), ORD-8 warning period, buyer cancel requests.',
+    }),
+  sort: z.enum(['purchaseDate', 'shipBy']).default('purchaseDate'),
+  cursor: z.string().max(200).optional(),
+  dir: z.enum(['next', 'prev']).default('next'),
+  pageSize: z.coerce.number().int().min(1).max(200).default(25),
+});
 
 type Env = { Variables: AuthVariables };
 const json = (d: string) => ({
@@ -28,7 +70,7 @@ export function createOrdersWebRoutes(
   orders: OrdersService,
   clock: Clock,
   requireSeller: (c: Context<Env>) => { sellerId: string; userId: string },
-  marketplaces: Pick<MarketplacesService, 'getMarketplace'>,
+  marketplaces: Pick<MarketplacesService, 'getMarketplace' | 'getSeller'>,
 ) {
   const r = createRouter<Env>();
 
@@ -47,17 +89,69 @@ export function createOrdersWebRoutes(
 
   async function detail(sellerId: string, amazonOrderId: string) {
     const order = await orders.getOrder(sellerId, amazonOrderId);
-    const [items, shipments, charge, events, ctx] = await Promise.all([
+    const [items, shipments, charge, events, ctx, refunds] = await Promise.all([
       orders.repo.itemsOf(sellerId, [order.id]),
       orders.repo.shipmentsOf(sellerId, order.id),
       orders.repo.chargeOf(sellerId, order.id),
       orders.repo.eventsOf(sellerId, order.id),
       contexts([order.marketplaceId]),
+      orders.refundsOf(sellerId, order.id),
     ]);
     return orderDetail(
-      { order, items, shipments, charge, events },
+      { order, items, shipments, charge, events, refunds },
       ctx.get(order.marketplaceId) as RowContext,
     );
+  }
+
+  // Bulk actions first: their fixed paths must win over `/api/orders/{amazonOrderId}`.
+  r.route('/', createPackingSlipRoutes(orders, clock, requireSeller, marketplaces));
+  r.route('/', createOrdersCsvRoutes(orders, clock, requireSeller, marketplaces));
+
+  /** The seller's marketplace rules: its zone (date filters, ORD-8 warning day) and settings. */
+  async function sellerRules(sellerId: string): Promise<ShipByRules> {
+    const seller = await marketplaces.getSeller(sellerId);
+    return shipByRules(seller.marketplaceId);
+  }
+
+  /** The filter of the list and of its tab counts, from the query (ORD-3). */
+  function listFilter(
+    sellerId: string,
+    q: z.infer<typeof ListQuery>,
+    rules: ShipByRules,
+    now: Date,
+  ): ManageOrdersFilter {
+    const window = purchaseWindow(q.from, q.to, rules.timeZone);
+    if (!window.ok) throw invalid('INVALID_DATE_RANGE', window.message, { fields: ['from', 'to'] });
+    const term = classifySearch(q.q);
+    const view: ManageOrdersView | undefined =
+      q.view === 'late'
+        ? { kind: 'late', now }
+        : q.view === 'shipByWarning'
+          ? { kind: 'shipByWarning', shipByBefore: warningPeriodShipByBefore(now, rules.timeZone) }
+          : q.view === 'cancelRequested'
+            ? { kind: 'cancelRequested' }
+            : undefined;
+    return {
+      sellerId,
+      ...(term ? { term } : {}),
+      ...(window.window.from ? { purchasedFrom: window.window.from } : {}),
+      ...(window.window.to ? { purchasedTo: window.window.to } : {}),
+      ...(q.channel ? { channel: q.channel } : {}),
+      ...(view ? { view } : {}),
+    };
+  }
+
+  /** Bounded count per tab (ORD-3): each stops at COUNT_CAP + 1 rows, so no tab scans the account. */
+  async function tabCounts(filter: ManageOrdersFilter) {
+    const counts = await Promise.all(
+      STATUS_TABS.map((tab) =>
+        orders.repo.countManageOrders(tab === 'All' ? filter : { ...filter, statuses: [tab] }, COUNT_CAP),
+      ),
+    );
+    return Object.fromEntries(STATUS_TABS.map((tab, i) => [tab, counts[i] ?? 0])) as Record<
+      (typeof STATUS_TABS)[number],
+      number
+    >;
   }
 
   r.openapi(
@@ -65,47 +159,63 @@ export function createOrdersWebRoutes(
       method: 'get',
       path: '/api/orders',
       tags: ['Web: orders'],
-      summary: 'Manage Orders: a page of orders with status counts',
-      request: {
-        query: z.object({
-          status: z.enum([...ORDER_STATUSES, 'All']).default('All'),
-          q: z.string().max(320).optional(),
-          page: z.coerce.number().int().min(1).max(100000).default(1),
-          pageSize: z.coerce.number().int().min(1).max(200).default(25),
-        }),
-      },
+      summary: 'Manage Orders: a keyset page of orders with bounded counts per status tab (ORD-3)',
+      description:
+        `Counts stop at ${COUNT_CAP}: a count above it means "more than ${COUNT_CAP}" (\`countCap\`). ` +
+        'Pages follow `nextCursor` / `prevCursor` (dir=prev) with the same filters.',
+      request: { query: ListQuery },
       responses: { 200: json('Orders'), ...errors },
     }),
     async (c) => {
       const { sellerId } = requireSeller(c);
       const q = c.req.valid('query');
-      const { rows, total } = await orders.repo.listForSeller({
-        sellerId,
-        status: q.status === 'All' ? undefined : q.status,
-        q: q.q,
-        limit: q.pageSize,
-        offset: (q.page - 1) * q.pageSize,
-      });
+      const now = clock.now();
+      const rules = await sellerRules(sellerId);
+      const filter = listFilter(sellerId, q, rules, now);
+      let cursor: ManageOrdersCursor | undefined;
+      if (q.cursor) {
+        const decoded = decodeCursor(q.cursor);
+        if (!decoded)
+          throw invalid('INVALID_CURSOR', 'This page link is no longer valid. Start from the first page.');
+        cursor = decoded;
+      }
+      const backwards = q.dir === 'prev';
+      const page = await orders.repo.manageOrdersPage(
+        q.status === 'All' ? filter : { ...filter, statuses: [q.status] },
+        { sort: q.sort, limit: q.pageSize, ...(cursor ? { cursor } : {}), backwards },
+      );
+      const rows = page.rows;
       const [items, counts, ctx] = await Promise.all([
         orders.repo.itemsOf(
           sellerId,
           rows.map((o) => o.id),
         ),
-        orders.repo.countByStatus(sellerId),
+        tabCounts(filter),
         contexts(rows.map((o) => o.marketplaceId)),
       ]);
       const quantity = new Map<string, number>();
       for (const i of items) quantity.set(i.orderId, (quantity.get(i.orderId) ?? 0) + i.quantityOrdered);
-      const all = Object.values(counts).reduce((a, b) => a + b, 0);
+      const first = rows[0];
+      const last = rows[rows.length - 1];
+      // Reading forwards, a previous page exists when we came from a cursor; backwards, a next one.
+      const hasNext = backwards ? cursor !== undefined : page.more;
+      const hasPrev = backwards ? page.more : cursor !== undefined;
+      const statusCount = counts[q.status];
       return c.json(
         {
           orders: rows.map((o) =>
             orderRow(o, quantity.get(o.id) ?? 0, ctx.get(o.marketplaceId) as RowContext),
           ),
-          total,
-          page: q.page,
+          total: Math.min(statusCount, COUNT_CAP),
+          totalCapped: statusCount > COUNT_CAP,
           pageSize: q.pageSize,
-          counts: { ...Object.fromEntries(ORDER_STATUSES.map((s) => [s, counts[s] ?? 0])), All: all },
+          nextCursor: hasNext && last ? encodeCursor(cursorOf(last, q.sort)) : null,
+          prevCursor: hasPrev && first ? encodeCursor(cursorOf(first, q.sort)) : null,
+          counts: Object.fromEntries(Object.entries(counts).map(([k, n]) => [k, Math.min(n, COUNT_CAP)])),
+          cappedCounts: Object.entries(counts)
+            .filter(([, n]) => n > COUNT_CAP)
+            .map(([k]) => k),
+          countCap: COUNT_CAP,
         },
         200,
       );
@@ -169,18 +279,28 @@ export function createOrdersWebRoutes(
     }),
     async (c) => {
       const { sellerId } = requireSeller(c);
-      const counts = await orders.repo.countByStatus(sellerId);
       const now = clock.now();
-      const late = await orders.repo.lateShipments(sellerId, now);
+      const rules = await sellerRules(sellerId);
+      const count = (f: Omit<ManageOrdersFilter, 'sellerId'>) =>
+        orders.repo.countManageOrders({ sellerId, ...f }, COUNT_CAP);
+      const [late, shipByWarning, cancelRequests, statusCounts] = await Promise.all([
+        count({ view: { kind: 'late', now } }),
+        count({
+          view: { kind: 'shipByWarning', shipByBefore: warningPeriodShipByBefore(now, rules.timeZone) },
+        }),
+        count({ view: { kind: 'cancelRequested' } }),
+        tabCounts({ sellerId }),
+      ]);
       return c.json(
         {
-          alerts: homeAlerts({ ...late, pending: counts.Pending ?? 0 }),
+          alerts: homeAlerts({ late, shipByWarning, cancelRequests, pending: statusCounts.Pending }),
           counts: Object.fromEntries(
-            ['Pending', 'Unshipped', 'PartiallyShipped', 'Shipped', 'Canceled'].map((s) => [
-              s,
-              counts[s] ?? 0,
-            ]),
+            STATUS_TABS.filter((s) => s !== 'All').map((s) => [s, Math.min(statusCounts[s], COUNT_CAP)]),
           ),
+          cappedCounts: Object.entries(statusCounts)
+            .filter(([, n]) => n > COUNT_CAP)
+            .map(([k]) => k),
+          countCap: COUNT_CAP,
         },
         200,
       );

@@ -9,11 +9,15 @@ import type { Ids } from '../../platform/ids.ts';
 import type { JobQueue } from '../../platform/jobs/job-queue.ts';
 import { formatAmount, parseAmount } from '../../platform/money.ts';
 import type { Marketplace, MarketplacesService } from '../marketplaces/index.ts';
+import { createBuyerOrders } from './buyer-orders.service.ts';
+import { createOrderChanges } from './order-changes.service.ts';
+import { createDeadlineSweeps } from './order-deadlines.service.ts';
 import { nextStatus, shipmentRefusal } from './order-lifecycle.ts';
 import type { CreateOrderInput } from './orders.schemas.ts';
 import { createOrdersRepository, type OrderRow, type OrderSearch } from './orders.repository.ts';
 import type { Actor, OrderStatus } from './orders.types.ts';
 import { relayAddress } from './relay-address.ts';
+import { createRefunds } from './refunds.service.ts';
 import { createShipmentStatusUpdates } from './shipment-status.service.ts';
 import { planShipment } from './shipment-plan.ts';
 import { computeShipByWindow } from './ship-by.ts';
@@ -52,6 +56,8 @@ export function createOrdersService(o: {
   marketplaces: MarketplacesService;
   /** Keys the anonymised buyer addresses (MSG-4). */
   relaySecret: string;
+  /** "Your Account": the buyer of the order's email, created at checkout (buyers module). */
+  buyers?: { ensureBuyer(tx: Tx, input: { email: string; name: string; language: string }): Promise<string> };
 }) {
   const repo = createOrdersRepository(o.db);
 
@@ -134,6 +140,9 @@ export function createOrdersService(o: {
     const handlingDays = input.handlingDays ?? m.policy.orders.defaultHandlingDays;
     const window = input.fulfillmentChannel === 'MFN' ? shipBy(m, purchaseDate, handlingDays) : null;
     const quantity = items.reduce((a, i) => a + i.quantityOrdered, 0);
+    const buyerId = o.buyers
+      ? await o.buyers.ensureBuyer(tx, { email: input.buyer.email, name: input.buyer.name, language: m.language })
+      : null;
     await repo.insertOrder(
       tx,
       {
@@ -150,6 +159,7 @@ export function createOrdersService(o: {
         purchaseOrderNumber: input.purchaseOrderNumber ?? null,
         buyerName: input.buyer.name,
         buyerEmail: input.buyer.email,
+        buyerId,
         buyerRelayEmail: relayAddress(o.relaySecret, input.sellerId, input.buyer.email, m.domain),
         shippingAddress: input.shippingAddress,
         shipServiceLevel: input.shipServiceLevel,
@@ -190,8 +200,154 @@ export function createOrdersService(o: {
     };
   }
 
+  /** ORD-7's ship date rules, shared by every confirmation flow (ORD-7, ORD-10, ORD-11). */
+  function checkShipDate(shipDate: Date) {
+    if (Number.isNaN(shipDate.getTime())) throw invalid('INVALID_SHIP_DATE', 'shipDate is not a valid date-time.');
+    if (shipDate.getTime() > o.clock.now().getTime() + 24 * 3600_000) {
+      throw invalid('SHIP_DATE_IN_FUTURE', 'The ship date cannot be more than one day in the future.');
+    }
+  }
+
+  /**
+   * ORD-7 inside the caller's transaction, the order row already locked (FOR UPDATE): combined
+   * shipments (ORD-10) and "ship what is available" (ORD-11) confirm and refund in one transaction.
+   */
+  async function confirmLocked(
+    tx: Tx,
+    order: OrderRow,
+    input: ConfirmShipmentInput,
+    opts: { combinedShipmentId?: string } = {},
+  ): Promise<{ shipmentId: string; status: OrderStatus; replayed: boolean }> {
+    const now = o.clock.now();
+    const shipmentsSoFar = await repo.shipmentsOf(order.sellerId, order.id, tx);
+    // Web confirmations number their packages; SP-API callers name them (packageReferenceId).
+    const packageReferenceId = input.packageReferenceId ?? String(shipmentsSoFar.length + 1);
+    const existing = shipmentsSoFar.find((s) => s.packageReferenceId === packageReferenceId);
+    if (existing) {
+      if (
+        existing.trackingNumber === input.trackingNumber &&
+        existing.carrierCode === input.carrierCode
+      ) {
+        return { shipmentId: existing.id, status: order.status, replayed: true };
+      }
+      throw new AppError(
+        'conflict',
+        'PACKAGE_ALREADY_CONFIRMED',
+        `Package ${packageReferenceId} of this order was already confirmed with other details.`,
+      );
+    }
+    const refusal = shipmentRefusal(order.status);
+    if (refusal) throw ruleViolation(refusal.code, refusal.message);
+    if (input.shipDate < order.purchaseDate) {
+      throw invalid('SHIP_DATE_BEFORE_PURCHASE', 'The ship date cannot be before the order was placed.');
+    }
+    const items = await repo.itemsOf(order.sellerId, [order.id], tx);
+    // Units cancelled by a refund (ORD-11/12) will never ship: they are not left to confirm.
+    const planned = planShipment(
+      items.map((i) => ({ ...i, quantityOrdered: i.quantityOrdered - i.quantityCanceled })),
+      input.items,
+    );
+    if (!planned.ok) throw ruleViolation(planned.refusal.code, planned.refusal.message);
+    const { plan } = planned;
+    const move = nextStatus(order.status, plan.complete ? 'ship_fully' : 'ship_partially');
+    if (!move.ok) throw ruleViolation(move.refusal.code, move.refusal.message);
+
+    const shipmentId = o.ids.next('shp');
+    await repo.insertShipment(
+      tx,
+      {
+        sellerId: order.sellerId,
+        id: shipmentId,
+        orderId: order.id,
+        packageReferenceId,
+        carrierCode: input.carrierCode,
+        carrierName: input.carrierName ?? null,
+        shippingMethod: input.shippingMethod ?? null,
+        trackingNumber: input.trackingNumber,
+        shipDate: input.shipDate,
+        source: input.source,
+        confirmedAt: now,
+        confirmedBy: `${input.actor.kind}:${input.actor.id}`,
+        combinedShipmentId: opts.combinedShipmentId ?? null,
+      },
+      plan.lines.map((l) => ({ sellerId: order.sellerId, shipmentId, orderId: order.id, ...l })),
+    );
+    for (const l of plan.lines) {
+      await repo.setItemShipped(
+        tx,
+        order.sellerId,
+        order.id,
+        l.orderItemId,
+        plan.shippedAfter.get(l.orderItemId) ?? 0,
+      );
+    }
+    const charged = await repo.insertChargeOnce(tx, {
+      sellerId: order.sellerId,
+      orderId: order.id,
+      amount: order.orderTotal,
+      currency: order.currency,
+      shipmentId,
+      chargedAt: now,
+    });
+    await repo.updateOrder(tx, order.sellerId, order.id, {
+      status: move.status,
+      itemsShipped: plan.itemsShipped,
+      itemsUnshipped: plan.itemsUnshipped,
+      lastUpdateDate: now,
+      ...(charged ? { chargedAt: now } : {}),
+      // ORD-13: shipping is the seller's answer to an open buyer cancellation request.
+      ...(order.buyerCancelRequestedAt ? { buyerCancelRequestedAt: null } : {}),
+    });
+    const actor = `${input.actor.kind}:${input.actor.id}`;
+    await repo.insertEvents(tx, [
+      {
+        sellerId: order.sellerId,
+        id: o.ids.next('oev'),
+        orderId: order.id,
+        at: now,
+        kind: 'shipment_confirmed',
+        actor,
+        data: {
+          shipmentId,
+          carrierCode: input.carrierCode,
+          trackingNumber: input.trackingNumber,
+          lines: plan.lines,
+          late: order.latestShipDate ? now > order.latestShipDate : false,
+          source: input.source,
+        },
+      },
+      ...(charged
+        ? [
+            {
+              sellerId: order.sellerId,
+              id: o.ids.next('oev'),
+              orderId: order.id,
+              at: now,
+              kind: 'payment_captured',
+              actor: 'system',
+              data: { amount: order.orderTotal.toString(), currency: order.currency },
+            },
+          ]
+        : []),
+    ]);
+    await o.jobs.send(
+      tx,
+      SHIPMENT_EMAIL_QUEUE,
+      { sellerId: order.sellerId, shipmentId },
+      { singletonKey: shipmentId },
+    );
+    return { shipmentId, status: move.status, replayed: false };
+  }
+
   return {
     repo,
+    // "Your Account": the buyer's orders, detail and receipts (buyer-orders.service.ts, ORD-14).
+    ...createBuyerOrders({ db: o.db, clock: o.clock, marketplaces: o.marketplaces, repo }),
+    // ORD-5, ORD-13, carrier scans (order-changes.service.ts); ORD-8 sweeps (order-deadlines.service.ts).
+    ...createOrderChanges({ db: o.db, ids: o.ids, clock: o.clock, jobs: o.jobs, marketplaces: o.marketplaces, repo }),
+    ...createDeadlineSweeps({ db: o.db, ids: o.ids, clock: o.clock, jobs: o.jobs, marketplaces: o.marketplaces }),
+    // ORD-10, ORD-11, ORD-12: refunds, partial unavailability, combined shipments (refunds.service.ts).
+    ...createRefunds({ db: o.db, ids: o.ids, clock: o.clock, jobs: o.jobs, repo, confirmLocked, checkShipDate }),
     // SP-API updateShipmentStatus: store-pickup status of shipments (shipment-status.service.ts).
     ...createShipmentStatusUpdates({ db: o.db, ids: o.ids, clock: o.clock, repo }),
 
@@ -307,126 +463,11 @@ export function createOrdersService(o: {
     async confirmShipment(
       input: ConfirmShipmentInput,
     ): Promise<{ shipmentId: string; status: OrderStatus; replayed: boolean }> {
-      const now = o.clock.now();
-      if (Number.isNaN(input.shipDate.getTime()))
-        throw invalid('INVALID_SHIP_DATE', 'shipDate is not a valid date-time.');
-      if (input.shipDate.getTime() > now.getTime() + 24 * 3600_000) {
-        throw invalid('SHIP_DATE_IN_FUTURE', 'The ship date cannot be more than one day in the future.');
-      }
+      checkShipDate(input.shipDate);
       return o.db.transaction(async (tx) => {
         const order = await repo.lockByAmazonId(tx, input.amazonOrderId, input.sellerId);
         if (!order) throw notFound('ORDER_NOT_FOUND', `No order ${input.amazonOrderId} for this seller.`);
-        const shipmentsSoFar = await repo.shipmentsOf(order.sellerId, order.id, tx);
-        // Web confirmations number their packages; SP-API callers name them (packageReferenceId).
-        const packageReferenceId = input.packageReferenceId ?? String(shipmentsSoFar.length + 1);
-        const existing = shipmentsSoFar.find((s) => s.packageReferenceId === packageReferenceId);
-        if (existing) {
-          if (
-            existing.trackingNumber === input.trackingNumber &&
-            existing.carrierCode === input.carrierCode
-          ) {
-            return { shipmentId: existing.id, status: order.status, replayed: true };
-          }
-          throw new AppError(
-            'conflict',
-            'PACKAGE_ALREADY_CONFIRMED',
-            `Package ${packageReferenceId} of this order was already confirmed with other details.`,
-          );
-        }
-        const refusal = shipmentRefusal(order.status);
-        if (refusal) throw ruleViolation(refusal.code, refusal.message);
-        if (input.shipDate < order.purchaseDate) {
-          throw invalid('SHIP_DATE_BEFORE_PURCHASE', 'The ship date cannot be before the order was placed.');
-        }
-        const items = await repo.itemsOf(order.sellerId, [order.id], tx);
-        const planned = planShipment(items, input.items);
-        if (!planned.ok) throw ruleViolation(planned.refusal.code, planned.refusal.message);
-        const { plan } = planned;
-        const move = nextStatus(order.status, plan.complete ? 'ship_fully' : 'ship_partially');
-        if (!move.ok) throw ruleViolation(move.refusal.code, move.refusal.message);
-
-        const shipmentId = o.ids.next('shp');
-        await repo.insertShipment(
-          tx,
-          {
-            sellerId: order.sellerId,
-            id: shipmentId,
-            orderId: order.id,
-            packageReferenceId,
-            carrierCode: input.carrierCode,
-            carrierName: input.carrierName ?? null,
-            shippingMethod: input.shippingMethod ?? null,
-            trackingNumber: input.trackingNumber,
-            shipDate: input.shipDate,
-            source: input.source,
-            confirmedAt: now,
-            confirmedBy: `${input.actor.kind}:${input.actor.id}`,
-          },
-          plan.lines.map((l) => ({ sellerId: order.sellerId, shipmentId, orderId: order.id, ...l })),
-        );
-        for (const l of plan.lines) {
-          await repo.setItemShipped(
-            tx,
-            order.sellerId,
-            order.id,
-            l.orderItemId,
-            plan.shippedAfter.get(l.orderItemId) ?? 0,
-          );
-        }
-        const charged = await repo.insertChargeOnce(tx, {
-          sellerId: order.sellerId,
-          orderId: order.id,
-          amount: order.orderTotal,
-          currency: order.currency,
-          shipmentId,
-          chargedAt: now,
-        });
-        await repo.updateOrder(tx, order.sellerId, order.id, {
-          status: move.status,
-          itemsShipped: plan.itemsShipped,
-          itemsUnshipped: plan.itemsUnshipped,
-          lastUpdateDate: now,
-          ...(charged ? { chargedAt: now } : {}),
-        });
-        const actor = `${input.actor.kind}:${input.actor.id}`;
-        await repo.insertEvents(tx, [
-          {
-            sellerId: order.sellerId,
-            id: o.ids.next('oev'),
-            orderId: order.id,
-            at: now,
-            kind: 'shipment_confirmed',
-            actor,
-            data: {
-              shipmentId,
-              carrierCode: input.carrierCode,
-              trackingNumber: input.trackingNumber,
-              lines: plan.lines,
-              late: order.latestShipDate ? now > order.latestShipDate : false,
-              source: input.source,
-            },
-          },
-          ...(charged
-            ? [
-                {
-                  sellerId: order.sellerId,
-                  id: o.ids.next('oev'),
-                  orderId: order.id,
-                  at: now,
-                  kind: 'payment_captured',
-                  actor: 'system',
-                  data: { amount: order.orderTotal.toString(), currency: order.currency },
-                },
-              ]
-            : []),
-        ]);
-        await o.jobs.send(
-          tx,
-          SHIPMENT_EMAIL_QUEUE,
-          { sellerId: order.sellerId, shipmentId },
-          { singletonKey: shipmentId },
-        );
-        return { shipmentId, status: move.status, replayed: false };
+        return confirmLocked(tx, order, input);
       });
     },
 

@@ -47,7 +47,16 @@ export function createSandboxClock(db: Db, clock: OffsetClock) {
     startRefreshing(intervalMs = 1000): void {
       timer = setInterval(() => {
         readOffset()
-          .then((ms) => clock.setOffset(ms))
+          .then(async (ms) => {
+            const previous = clock.now();
+            const before = clock.offset;
+            clock.setOffset(ms);
+            // Another process (e.g. `mercato clock advance`) moved the clock: run the due sweeps here.
+            if (ms > before) {
+              const event = { previous, now: clock.now(), byMs: ms - before };
+              for (const l of listeners) await l(event);
+            }
+          })
           .catch(() => undefined);
       }, intervalMs);
       timer.unref();
