@@ -107,7 +107,7 @@ export function createRefunds(d: Deps) {
   const refunds = createRefundsRepository(d.db);
 
   async function lockOrder(tx: Tx, sellerId: string, amazonOrderId: string): Promise<OrderRow> {
-    const order = await d.repo.findByAmazonId(amazonOrderId, sellerId, tx);
+    const order = await d.repo.lockByAmazonId(tx, amazonOrderId, sellerId);
     if (!order) throw notFound('ORDER_NOT_FOUND', `No order ${amazonOrderId} for this seller.`);
     return order;
   }
