@@ -1,6 +1,6 @@
 // The web API's order shapes (docs/web-api.md). Pure presenters over rows.
-import { startOfLocalDay, toZoned } from '../../platform/business-days.ts';
 import { formatAmount } from '../../platform/money.ts';
+import { autoCancelCutoff, type DeadlineRules, warningStartsAt } from './order-deadlines.ts';
 import { shipmentRefusal } from './order-lifecycle.ts';
 import type {
   ChargeRow,
@@ -10,6 +10,7 @@ import type {
   ShipmentItemRow,
   ShipmentRow,
 } from './orders.repository.ts';
+import { itemRefundables, type RefundFacts, refundView } from './refund-view.ts';
 import { showsPhone } from './sp-api-order.ts';
 
 const money = (minor: bigint, currency: string) => ({
@@ -18,7 +19,8 @@ const money = (minor: bigint, currency: string) => ({
 });
 
 /** What the ship-by verdicts need from the order's marketplace (its zone and ORD-8 setting). */
-export type ShipByRules = { timeZone: string; autoCancelDaysAfterShipBy: number };
+export type ShipByRules = DeadlineRules;
+export { autoCancelCutoff };
 
 /** "Now" and the rules of the order's marketplace: the verdicts of a row depend on both. */
 export type RowContext = { now: Date; rules: ShipByRules };
@@ -31,12 +33,6 @@ export function isShipmentLate(o: ShipByFacts, now: Date): boolean {
   return open && o.latestShipDate !== null && now > o.latestShipDate;
 }
 
-/** ORD-8: when an order still unconfirmed is cancelled: the ship-by date plus the setting's days. */
-export function autoCancelCutoff(latestShipDate: Date, rules: ShipByRules): Date {
-  const shipBy = toZoned(latestShipDate, rules.timeZone);
-  return new Date(shipBy.add({ days: rules.autoCancelDaysAfterShipBy }).epochMilliseconds);
-}
-
 /**
  * ORD-8: the cutoff Manage Orders warns about, from the (local) ship-by date on; null before it
  * and for orders it does not apply to. Only Unshipped orders are auto-cancelled: a partially
@@ -44,8 +40,7 @@ export function autoCancelCutoff(latestShipDate: Date, rules: ShipByRules): Date
  */
 export function autoCancelAt(o: ShipByFacts, rules: ShipByRules, now: Date): Date | null {
   if (o.status !== 'Unshipped' || !o.latestShipDate) return null;
-  const shipByDay = toZoned(o.latestShipDate, rules.timeZone).toPlainDate();
-  if (now < startOfLocalDay(shipByDay, rules.timeZone)) return null;
+  if (now < warningStartsAt(o.latestShipDate, rules.timeZone)) return null;
   return autoCancelCutoff(o.latestShipDate, rules);
 }
 
@@ -101,6 +96,29 @@ export function timelineParams(e: Pick<OrderEventRow, 'kind' | 'data'>, shipment
       return capturedParams(d);
     case 'buyer_notified_shipment':
       return { trackingNumber: shipment?.trackingNumber ?? null };
+    case 'order_canceled':
+      return { kind: str(d.kind), reason: str(d.reason), cutoff: str(d.cutoff) };
+    case 'buyer_cancel_requested':
+      return { reason: str(d.reason) };
+    case 'buyer_edited':
+      return { address: d.address === true, items: Array.isArray(d.items) ? d.items.length : 0 };
+    case 'carrier_scan':
+      return {
+        status: str(d.status),
+        location: str(d.location),
+        trackingNumber: str(d.trackingNumber),
+        returnReason: str(d.returnReason),
+      };
+    case 'ship_by_warning':
+      return { cutoff: str(d.cutoff) };
+    case 'refund_issued':
+      // ORD-12: who (the entry's actor), when (its time), why (reason) and how much.
+      return {
+        ...capturedParams(d),
+        reason: str(d.reason),
+        refundKind: str(d.refundKind),
+        deductedShipping: capturedParams({ amount: d.deductedShipping, currency: d.currency }).amount ?? null,
+      };
     case 'buyer_email_failed':
       return {
         trackingNumber: shipment?.trackingNumber ?? null,
@@ -129,6 +147,24 @@ const EVENT_MESSAGES: Record<string, (p: Params) => string> = {
     p.amount
       ? `Buyer charged ${p.amount} ${p.currencyCode} for the whole order`
       : 'Buyer charged for the whole order',
+  order_canceled: (p) =>
+    p.kind === 'auto'
+      ? 'Cancelled automatically: shipment was not confirmed within the deadline'
+      : p.kind === 'buyer_requested'
+        ? `Cancelled at the buyer's request (${p.reason})`
+        : p.kind === 'marketplace'
+          ? `Cancelled by the marketplace (${p.reason})`
+          : `Cancelled by the seller (${p.reason})`,
+  buyer_cancel_requested: (p) => `The buyer asked to cancel: ${p.reason}`,
+  buyer_edited: (p) =>
+    `The buyer changed the ${p.address && p.items ? 'address and quantities' : p.address ? 'shipping address' : 'quantities'}`,
+  carrier_scan: (p) =>
+    `Carrier scan: ${p.status}${p.location ? ` at ${p.location}` : ''}${p.returnReason ? ` (${p.returnReason})` : ''}`,
+  ship_by_warning: (p) => `Ship-by date reached: confirm shipment by ${p.cutoff} to avoid cancellation`,
+  buyer_notified_cancellation: () => 'Cancellation email sent to the buyer',
+  refund_issued: (p) =>
+    `Refunded ${p.amount} ${p.currencyCode} (${p.reason})${p.deductedShipping && p.deductedShipping !== formatAmount(0n, String(p.currencyCode)) ? `, less ${p.deductedShipping} ${p.currencyCode} actual shipping cost` : ''}`,
+  buyer_notified_refund: () => 'Refund email sent to the buyer',
   buyer_notified_shipment: (p) =>
     `Shipment email sent to the buyer${p.trackingNumber ? ` (tracking ${p.trackingNumber})` : ''}`,
   buyer_email_failed: (p) =>
@@ -160,11 +196,14 @@ export type OrderDetailFacts = {
   shipments: Shipments;
   charge: ChargeRow | undefined;
   events: OrderEventRow[];
+  /** ORD-12: the order's refunds, oldest first. */
+  refunds?: RefundFacts[];
 };
 
 export function orderDetail(f: OrderDetailFacts, ctx: RowContext) {
   const { order: o, items, shipments, charge } = f;
   const refusal = shipmentRefusal(o.status);
+  const refundables = itemRefundables(items, f.refunds ?? [], charge !== undefined, o.currency);
   return {
     ...orderRow(
       o,
@@ -187,6 +226,8 @@ export function orderDetail(f: OrderDetailFacts, ctx: RowContext) {
       shippingPrice: money(i.shippingPrice, o.currency),
       itemTax: money(i.itemTax, o.currency),
       promotionDiscount: money(i.promotionDiscount, o.currency),
+      // ORD-11/12: units that will never ship, and what can still be refunded.
+      ...refundables.get(i.orderItemId),
     })),
     shipments: shipments.map((s) => ({
       id: s.id,
@@ -196,12 +237,51 @@ export function orderDetail(f: OrderDetailFacts, ctx: RowContext) {
       trackingNumber: s.trackingNumber,
       shipDate: s.shipDate.toISOString(),
       items: s.items.map((l) => ({ orderItemId: l.orderItemId, quantity: l.quantity })),
+      combinedShipmentId: s.combinedShipmentId,
+      pickupStatus: s.pickupStatus,
+      trackingStatus: s.trackingStatus,
+      deliveredAt: s.deliveredAt?.toISOString() ?? null,
+      returnedAt: s.returnedAt?.toISOString() ?? null,
+      returnReason: s.returnReason,
     })),
     charge: charge
       ? { amount: money(charge.amount, charge.currency), chargedAt: charge.chargedAt.toISOString() }
       : null,
     timeline: f.events.map((e) => timelineEntry(e, shipments)),
+    refunds: (f.refunds ?? []).map(refundView),
     confirmShipment: { allowed: refusal === null, refusal },
+    // ORD-13
+    cancellation:
+      o.status === 'Canceled'
+        ? { kind: o.cancellationKind, reason: o.cancellationReason, at: o.canceledAt?.toISOString() ?? null }
+        : null,
+    buyerCancelRequest: hasOpenCancelRequest(o)
+      ? { reason: o.buyerCancelReason, requestedAt: o.buyerCancelRequestedAt?.toISOString() ?? null }
+      : null,
+    actions: orderActions(o, shipments, charge !== undefined),
+  };
+}
+
+/**
+ * Which actions the detail page offers (the services still decide; these only hide buttons that
+ * would certainly be refused).
+ */
+export function orderActions(
+  o: Pick<OrderRow, 'status' | 'fulfillmentChannel'>,
+  shipments: Pick<ShipmentRow, 'returnedAt'>[],
+  charged: boolean,
+) {
+  const open = o.status === 'Unshipped' || o.status === 'PartiallyShipped';
+  const mfn = o.fulfillmentChannel === 'MFN';
+  return {
+    canCancel: o.status === 'Pending' || o.status === 'Unshipped' || o.status === 'PendingAvailability',
+    canConfirm: mfn && shipmentRefusal(o.status) === null,
+    canShipAvailable: mfn && open,
+    canCombine: mfn && o.status === 'Unshipped',
+    canRefund: charged && o.status !== 'Canceled',
+    canRefundUndeliverable: charged && shipments.some((s) => s.returnedAt !== null),
+    canPrintSlip:
+      mfn && o.status !== 'Pending' && o.status !== 'PendingAvailability' && o.status !== 'Canceled',
   };
 }
 

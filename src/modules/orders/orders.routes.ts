@@ -39,9 +39,12 @@ const ListQuery = z.object({
     .openapi({ description: 'First purchase day (YYYY-MM-DD, marketplace time).' }),
   to: z.string().max(10).optional().openapi({ description: 'Last purchase day, included (YYYY-MM-DD).' }),
   channel: z.enum(['MFN', 'AFN']).optional(),
-  view: z.enum(['late', 'shipByWarning', 'cancelRequested']).optional().openapi({
-    description: 'Home alert filters: late shipments (ORD-7), ORD-8 warning period, buyer cancel requests.',
-  }),
+  view: z
+    .enum(['late', 'shipByWarning', 'cancelRequested'])
+    .optional()
+    .openapi({
+      description: 'Home alert filters: late shipments (ORD-7), ORD-8 warning period, buyer cancel requests.',
+    }),
   sort: z.enum(['purchaseDate', 'shipBy']).default('purchaseDate'),
   cursor: z.string().max(200).optional(),
   dir: z.enum(['next', 'prev']).default('next'),
@@ -86,15 +89,16 @@ export function createOrdersWebRoutes(
 
   async function detail(sellerId: string, amazonOrderId: string) {
     const order = await orders.getOrder(sellerId, amazonOrderId);
-    const [items, shipments, charge, events, ctx] = await Promise.all([
+    const [items, shipments, charge, events, ctx, refunds] = await Promise.all([
       orders.repo.itemsOf(sellerId, [order.id]),
       orders.repo.shipmentsOf(sellerId, order.id),
       orders.repo.chargeOf(sellerId, order.id),
       orders.repo.eventsOf(sellerId, order.id),
       contexts([order.marketplaceId]),
+      orders.refundsOf(sellerId, order.id),
     ]);
     return orderDetail(
-      { order, items, shipments, charge, events },
+      { order, items, shipments, charge, events, refunds },
       ctx.get(order.marketplaceId) as RowContext,
     );
   }
