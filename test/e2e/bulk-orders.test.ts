@@ -97,6 +97,32 @@ describe('seedBulkOrders', () => {
     expect(scans?.bad).toBe(0);
   });
 
+  it('seeds overdue unshipped orders for the auto-cancel benchmark (ORD-8)', async () => {
+    const other = await createSeller(t);
+    const marketplace = await t.services.marketplaces.getMarketplace(other.marketplaceId);
+    const result = await seedBulkOrders({
+      database: t.services.database,
+      secret: t.services.secret,
+      marketplace,
+      sellerId: other.sellerId,
+      count: 300,
+      now: t.clock.now(),
+      shape: 'overdueUnshipped',
+      seed: 7,
+    });
+    expect(result.orders).toBe(300);
+    const days = marketplace.policy.orders.autoCancelDaysAfterShipBy;
+    const [r] = await rows<{ n: number; due: number; mfn: number; warned: number; shipments: number }>(sql`
+      SELECT count(*)::int AS n,
+        count(*) FILTER (WHERE status = 'Unshipped' AND payment_verified_at IS NOT NULL AND charged_at IS NULL
+          AND latest_ship_date + make_interval(days => ${days}) < ${t.clock.now().toISOString()}::timestamptz)::int AS due,
+        count(*) FILTER (WHERE fulfillment_channel = 'MFN')::int AS mfn,
+        count(*) FILTER (WHERE ship_by_warning_at IS NOT NULL)::int AS warned,
+        (SELECT count(*) FROM shipments s WHERE s.seller_id = ${other.sellerId})::int AS shipments
+      FROM orders WHERE seller_id = ${other.sellerId}`);
+    expect(r).toEqual({ n: 300, due: 300, mfn: 300, warned: 300, shipments: 0 });
+  });
+
   it('seeds orders the SP-API reads back, page after page', async () => {
     const token = await spApiToken(t, seller);
     const headers = { 'x-amz-access-token': token };
