@@ -157,6 +157,7 @@ program
           marketplaces: s.marketplaces,
           identity: s.identity,
           orders: s.orders,
+          buyers: s.buyers,
           ordersPerSeller: c.demoOrdersPerSeller,
         });
       }
@@ -335,6 +336,9 @@ program
         `           client secret: ${s.spApi.clientSecret}`,
         `           refresh token: ${s.spApi.refreshToken}`,
       );
+    }
+    for (const b of d.buyers ?? []) {
+      lines.push(`buyer      ${b.login.email} / ${b.login.password}  ${b.name} (${b.marketplaceId}), Your Account at /account`);
     }
     process.stdout.write(`${lines.join('\n')}\n`);
   });

@@ -32,6 +32,7 @@ export async function startServer(
         marketplaces: services.marketplaces,
         identity: services.identity,
         orders: services.orders,
+        buyers: services.buyers,
         ordersPerSeller: config.demoOrdersPerSeller,
         onProgress: (done, total) => {
           const pct = Math.floor((done / total) * 10);

@@ -54,9 +54,11 @@ beforeAll(async () => {
   miaJp1 = (await placeOrder(t, key, jp, { buyer: { name: 'Mia Buyer', email: MIA } })).amazonOrderId;
   t.clock.advance(60_000);
   // Same person, other case: still one buyer (emails are case-insensitive).
-  miaIt = (await placeOrder(t, key, it_, { buyer: { name: 'Mia Buyer', email: MIA.toLowerCase() } })).amazonOrderId;
+  miaIt = (await placeOrder(t, key, it_, { buyer: { name: 'Mia Buyer', email: MIA.toLowerCase() } }))
+    .amazonOrderId;
   t.clock.advance(60_000);
-  miaJp2 = (await placeOrder(t, key, jp, { buyer: { name: 'Mia Buyer', email: MIA.toUpperCase() } })).amazonOrderId;
+  miaJp2 = (await placeOrder(t, key, jp, { buyer: { name: 'Mia Buyer', email: MIA.toUpperCase() } }))
+    .amazonOrderId;
   otherOrder = (await placeOrder(t, key, jp, { buyer: { name: 'Other Buyer', email: OTHER } })).amazonOrderId;
   const b = await t.services.buyers.findByEmail(MIA);
   if (!b) throw new Error('buyer was not created at checkout');
@@ -125,19 +127,27 @@ describe('password sign-in and sessions', () => {
     const who = 'throttle-me@example.com';
     await placeOrder(t, key, jp, { buyer: { name: 'T', email: who } });
     const b = await t.services.buyers.findByEmail(who);
-    const noPassword = await t.request('POST', '/api/buyer/session', { body: { email: who, password: 'anything1' } });
+    const noPassword = await t.request('POST', '/api/buyer/session', {
+      body: { email: who, password: 'anything1' },
+    });
     expect(noPassword.status).toBe(401);
     expect(noPassword.json.error.code).toBe('INVALID_CREDENTIALS');
     await t.services.buyers.setPassword(b?.id ?? '', 'right-password');
     for (let i = 0; i < 4; i++) {
-      const r = await t.request('POST', '/api/buyer/session', { body: { email: who, password: 'wrong-password' } });
+      const r = await t.request('POST', '/api/buyer/session', {
+        body: { email: who, password: 'wrong-password' },
+      });
       expect(r.status).toBe(401);
     }
-    const blocked = await t.request('POST', '/api/buyer/session', { body: { email: who, password: 'right-password' } });
+    const blocked = await t.request('POST', '/api/buyer/session', {
+      body: { email: who, password: 'right-password' },
+    });
     expect(blocked.status).toBe(429);
     expect(blocked.json.error.code).toBe('TOO_MANY_LOGIN_ATTEMPTS');
     t.clock.advance(16 * 60_000);
-    const ok = await t.request('POST', '/api/buyer/session', { body: { email: who, password: 'right-password' } });
+    const ok = await t.request('POST', '/api/buyer/session', {
+      body: { email: who, password: 'right-password' },
+    });
     expect(ok.status).toBe(200);
   });
 
@@ -150,7 +160,10 @@ describe('password sign-in and sessions', () => {
     expect(buyerOnSellerApi.status).toBe(401);
     // Both cookies in one browser: each API reads its own.
     const both = { cookie: `${seller.cookie}; ${mia.cookie}`, 'x-csrf-token': mia['x-csrf-token'] ?? '' };
-    const r = await t.request('PUT', '/api/buyer/session/language', { headers: both, body: { language: 'it' } });
+    const r = await t.request('PUT', '/api/buyer/session/language', {
+      headers: both,
+      body: { language: 'it' },
+    });
     expect(r.status).toBe(204);
     const me = await t.request('GET', '/api/buyer/session', { headers: mia });
     expect(me.json.buyer.language).toBe('it');
@@ -310,14 +323,27 @@ describe('receipts (ORD-14)', () => {
     t.clock.advance(3600_000);
     const scan = await t.request('POST', '/marketplace/v1/carrier-scans', {
       headers: { authorization: `Bearer ${key}` },
-      body: { trackingNumber: '4455-6677-8899', status: 'Delivered', location: 'Shibuya', externalId: 'scan-1' },
+      body: {
+        trackingNumber: '4455-6677-8899',
+        status: 'Delivered',
+        location: 'Shibuya',
+        externalId: 'scan-1',
+      },
     });
     expect(scan.status, scan.text).toBeLessThan(300);
 
     const view = (await t.request('GET', `/api/buyer/orders/${miaJp1}`, { headers: mia })).json.order;
-    expect(view.shipments[0]).toMatchObject({ carrier: 'Yamato Transport', trackingNumber: '4455-6677-8899' });
+    expect(view.shipments[0]).toMatchObject({
+      carrier: 'Yamato Transport',
+      trackingNumber: '4455-6677-8899',
+    });
     expect(view.shipments[0].scans.map((s: { status: string }) => s.status)).toEqual(['Delivered']);
-    expect(view.timeline.map((e: { kind: string }) => e.kind)).toEqual(['placed', 'shipped', 'charged', 'scan']);
+    expect(view.timeline.map((e: { kind: string }) => e.kind)).toEqual([
+      'placed',
+      'shipped',
+      'charged',
+      'scan',
+    ]);
     expect(view.receipt.available).toBe(true);
 
     const json = await t.request('GET', `/api/buyer/orders/${miaJp1}/receipt`, { headers: mia });
@@ -336,7 +362,9 @@ describe('receipts (ORD-14)', () => {
     for (const word of ['領収書', '株式会社さくら商店', miaJp1, 'Green tea 100g', 'Mercato.jp', '￥5,350']) {
       expect(text).toContain(word);
     }
-    const english = await t.app.request(`/api/buyer/orders/${miaJp1}/receipt.pdf?language=en`, { headers: mia });
+    const english = await t.app.request(`/api/buyer/orders/${miaJp1}/receipt.pdf?language=en`, {
+      headers: mia,
+    });
     const en = await pdfText(new Uint8Array(await english.arrayBuffer()));
     expect(en.text).toContain('Receipt');
     expect(en.text).toContain('Issued by Mercato.jp on behalf of the seller 株式会社さくら商店');
@@ -347,7 +375,11 @@ describe('receipts (ORD-14)', () => {
     const cup = (detail.order?.items ?? detail.items)[1].orderItemId;
     const refund = await t.request('POST', `/api/orders/${miaJp1}/refunds`, {
       headers: seller,
-      body: { reason: 'CustomerReturn', note: 'private seller note', lines: [{ orderItemId: cup, quantity: 1 }] },
+      body: {
+        reason: 'CustomerReturn',
+        note: 'private seller note',
+        lines: [{ orderItemId: cup, quantity: 1 }],
+      },
     });
     expect(refund.status, refund.text).toBeLessThan(300);
     const view = await t.request('GET', `/api/buyer/orders/${miaJp1}`, { headers: mia });
@@ -377,7 +409,12 @@ describe('receipts (ORD-14)', () => {
     expect(ship.status, ship.text).toBeLessThan(300);
     const pdf = await t.app.request(`/api/buyer/orders/${miaIt}/receipt.pdf`, { headers: mia });
     const { text } = await pdfText(new Uint8Array(await pdf.arrayBuffer()));
-    for (const word of ['Ricevuta', 'Bottega Località', 'Emessa da Mercato.it per conto del venditore', 'Totale dell’ordine']) {
+    for (const word of [
+      'Ricevuta',
+      'Bottega Località',
+      'Emessa da Mercato.it per conto del venditore',
+      'Totale dell’ordine',
+    ]) {
       expect(text.replaceAll("'", '’')).toContain(word.replaceAll("'", '’'));
     }
   });

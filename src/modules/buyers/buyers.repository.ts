@@ -13,7 +13,11 @@ export function createBuyersRepository(db: Db) {
      * that follows sees its row: two first orders at once still make one buyer.
      */
     async upsertByEmail(tx: DbOrTx, row: typeof buyers.$inferInsert): Promise<string> {
-      const [inserted] = await tx.insert(buyers).values(row).onConflictDoNothing().returning({ id: buyers.id });
+      const [inserted] = await tx
+        .insert(buyers)
+        .values(row)
+        .onConflictDoNothing()
+        .returning({ id: buyers.id });
       if (inserted) return inserted.id;
       const found = await this.byEmail(row.email, tx);
       if (!found) throw new Error(`buyer ${row.email} vanished after a conflicting insert`);

@@ -16,7 +16,9 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const SIGN_IN_PATHS = new Set(['/api/buyer/session', '/api/buyer/session/link']);
 
 /** Loads the buyer session from its cookie and enforces the CSRF header on state changes. */
-export function buyerSessionMiddleware(buyers: BuyersService): MiddlewareHandler<{ Variables: BuyerVariables }> {
+export function buyerSessionMiddleware(
+  buyers: BuyersService,
+): MiddlewareHandler<{ Variables: BuyerVariables }> {
   return async (c, next) => {
     const token = getCookie(c, BUYER_SESSION_COOKIE);
     const session = token ? await buyers.session(token) : null;
@@ -24,8 +26,15 @@ export function buyerSessionMiddleware(buyers: BuyersService): MiddlewareHandler
       c.set('buyerSession', session);
       c.set('buyerSessionToken', token);
       const signingIn = c.req.method === 'POST' && SIGN_IN_PATHS.has(c.req.path);
-      if (!SAFE_METHODS.has(c.req.method) && !signingIn && c.req.header('x-csrf-token') !== session.csrfToken) {
-        throw forbidden('CSRF_TOKEN_INVALID', 'This request is missing its security token. Reload the page and try again.');
+      if (
+        !SAFE_METHODS.has(c.req.method) &&
+        !signingIn &&
+        c.req.header('x-csrf-token') !== session.csrfToken
+      ) {
+        throw forbidden(
+          'CSRF_TOKEN_INVALID',
+          'This request is missing its security token. Reload the page and try again.',
+        );
       }
     }
     await next();
@@ -54,7 +63,10 @@ const BuyerSessionBody = z
     csrfToken: z.string(),
   })
   .openapi('BuyerSession');
-const sessionResponse = { content: { 'application/json': { schema: BuyerSessionBody } }, description: 'Buyer session' };
+const sessionResponse = {
+  content: { 'application/json': { schema: BuyerSessionBody } },
+  description: 'Buyer session',
+};
 const describe = (s: BuyerSession) => ({ buyer: s.buyer, csrfToken: s.csrfToken });
 
 export function createBuyerSessionRoutes(buyers: BuyersService, opts: { secureCookies: boolean }) {
@@ -106,7 +118,9 @@ export function createBuyerSessionRoutes(buyers: BuyersService, opts: { secureCo
         'The link opens the web app, which posts its token here: a GET would let mail scanners that ' +
         'preview links use up the single-use token.',
       request: {
-        body: { content: { 'application/json': { schema: z.object({ token: z.string().min(1).max(200) }) } } },
+        body: {
+          content: { 'application/json': { schema: z.object({ token: z.string().min(1).max(200) }) } },
+        },
       },
       responses: { 200: sessionResponse, 401: jsonError },
     }),
@@ -151,7 +165,9 @@ export function createBuyerSessionRoutes(buyers: BuyersService, opts: { secureCo
       tags: ['Buyer web: session'],
       summary: "Set the language of the buyer's pages",
       request: {
-        body: { content: { 'application/json': { schema: z.object({ language: z.enum(BUYER_LANGUAGES) }) } } },
+        body: {
+          content: { 'application/json': { schema: z.object({ language: z.enum(BUYER_LANGUAGES) }) } },
+        },
       },
       responses: { 204: { description: 'Saved' }, 401: jsonError },
     }),
@@ -178,12 +194,16 @@ export function createBuyersMarketplaceRoutes(buyers: BuyersService) {
         'The storefront sends the link to the buyer (or redirects a buyer it has authenticated). Buyer ' +
         'accounts are created by their first order; an unknown email answers 404 BUYER_NOT_FOUND.',
       request: {
-        body: { content: { 'application/json': { schema: z.object({ email: z.string().email().max(320) }) } } },
+        body: {
+          content: { 'application/json': { schema: z.object({ email: z.string().email().max(320) }) } },
+        },
       },
       responses: {
         201: {
           content: {
-            'application/json': { schema: z.object({ url: z.string(), expiresAt: z.string() }).openapi('SignInLink') },
+            'application/json': {
+              schema: z.object({ url: z.string(), expiresAt: z.string() }).openapi('SignInLink'),
+            },
           },
           description: 'Link issued',
         },

@@ -49,7 +49,13 @@ export function createBuyersService(o: BuyersOptions) {
     const token = o.ids.token('', 32);
     const csrfToken = o.ids.token('', 24);
     const expiresAt = new Date(now.getTime() + o.sessionTtlHours * 3600_000);
-    await repo.insertSession({ tokenHash: sha256(token), buyerId: buyer.id, csrfToken, createdAt: now, expiresAt });
+    await repo.insertSession({
+      tokenHash: sha256(token),
+      buyerId: buyer.id,
+      csrfToken,
+      createdAt: now,
+      expiresAt,
+    });
     return { token, session: { buyer: profile(buyer), csrfToken, expiresAt } satisfies BuyerSession };
   }
 
@@ -83,7 +89,10 @@ export function createBuyersService(o: BuyersOptions) {
     async issueSignInLink(email: string): Promise<{ url: string; expiresAt: Date }> {
       const buyer = await repo.byEmail(email);
       if (!buyer) {
-        throw notFound('BUYER_NOT_FOUND', `No buyer account has the email address ${email}: it is created with the first order.`);
+        throw notFound(
+          'BUYER_NOT_FOUND',
+          `No buyer account has the email address ${email}: it is created with the first order.`,
+        );
       }
       const now = o.clock.now();
       const token = o.ids.token('', 32);
@@ -102,7 +111,10 @@ export function createBuyersService(o: BuyersOptions) {
       if (!buyerId) {
         const state = await repo.signInTokenState(hash);
         if (state?.usedAt) {
-          throw unauthenticated('SIGN_IN_LINK_USED', 'This sign-in link was already used. Ask the store for a new one.');
+          throw unauthenticated(
+            'SIGN_IN_LINK_USED',
+            'This sign-in link was already used. Ask the store for a new one.',
+          );
         }
         if (state) {
           throw unauthenticated(
@@ -110,10 +122,17 @@ export function createBuyersService(o: BuyersOptions) {
             `This sign-in link has expired (links work for ${SIGN_IN_LINK_MINUTES} minutes). Ask the store for a new one.`,
           );
         }
-        throw unauthenticated('SIGN_IN_LINK_INVALID', 'This sign-in link is not valid. Ask the store for a new one.');
+        throw unauthenticated(
+          'SIGN_IN_LINK_INVALID',
+          'This sign-in link is not valid. Ask the store for a new one.',
+        );
       }
       const buyer = await repo.byId(buyerId);
-      if (!buyer) throw unauthenticated('SIGN_IN_LINK_INVALID', 'This sign-in link is not valid. Ask the store for a new one.');
+      if (!buyer)
+        throw unauthenticated(
+          'SIGN_IN_LINK_INVALID',
+          'This sign-in link is not valid. Ask the store for a new one.',
+        );
       return openSession(buyer);
     },
 
@@ -123,7 +142,9 @@ export function createBuyersService(o: BuyersOptions) {
       const ipKey = `buyer-ip:${clientAddress}`;
       await o.throttle.check(emailKey, ipKey);
       const buyer = await repo.byEmail(email.trim());
-      const ok = buyer?.passwordHash ? await argonVerify(buyer.passwordHash, password).catch(() => false) : false;
+      const ok = buyer?.passwordHash
+        ? await argonVerify(buyer.passwordHash, password).catch(() => false)
+        : false;
       if (!buyer || !ok) {
         await o.throttle.fail([emailKey, ipKey]);
         throw unauthenticated('INVALID_CREDENTIALS', 'The email address or password is not correct.');

@@ -7,9 +7,19 @@ import { buyerEditRefusal, editWindowClosesAt } from './buyer-edit.ts';
 import type { RefundRow, ShipmentEventRow } from './buyer-orders.repository.ts';
 import { nextStatus, type Refusal } from './order-lifecycle.ts';
 import type { ReceiptLanguage } from './receipt-labels.ts';
-import type { ChargeRow, OrderEventRow, OrderItemRow, OrderRow, ShipmentItemRow, ShipmentRow } from './orders.repository.ts';
+import type {
+  ChargeRow,
+  OrderEventRow,
+  OrderItemRow,
+  OrderRow,
+  ShipmentItemRow,
+  ShipmentRow,
+} from './orders.repository.ts';
 
-const money = (minor: bigint, currency: string) => ({ amount: formatAmount(minor, currency), currencyCode: currency });
+const money = (minor: bigint, currency: string) => ({
+  amount: formatAmount(minor, currency),
+  currencyCode: currency,
+});
 
 export type BuyerOrderFacts = {
   order: OrderRow;
@@ -56,7 +66,12 @@ export function buyerTimeline(f: BuyerOrderFacts): BuyerTimelineEntry[] {
   const entries: (BuyerTimelineEntry & { ms: number; rank: number })[] = [];
   const push = (at: Date, kind: string, params: Params, rank: number) =>
     entries.push({ at: at.toISOString(), kind, params, ms: at.getTime(), rank });
-  push(o.purchaseDate, 'placed', { total: formatAmount(o.orderTotal, o.currency), currencyCode: o.currency }, 0);
+  push(
+    o.purchaseDate,
+    'placed',
+    { total: formatAmount(o.orderTotal, o.currency), currencyCode: o.currency },
+    0,
+  );
   for (const e of f.events) {
     if (e.kind === 'payment_completed') push(e.at, 'paid', {}, 1);
     if (e.kind === 'buyer_edited') {
@@ -67,19 +82,40 @@ export function buyerTimeline(f: BuyerOrderFacts): BuyerTimelineEntry[] {
     }
   }
   if (f.charge) {
-    push(f.charge.chargedAt, 'charged', { amount: formatAmount(f.charge.amount, f.charge.currency), currencyCode: f.charge.currency }, 5);
+    push(
+      f.charge.chargedAt,
+      'charged',
+      { amount: formatAmount(f.charge.amount, f.charge.currency), currencyCode: f.charge.currency },
+      5,
+    );
   }
   for (const s of f.shipments) {
-    push(s.confirmedAt, 'shipped', { carrier: s.carrierName ?? s.carrierCode, trackingNumber: s.trackingNumber }, 4);
+    push(
+      s.confirmedAt,
+      'shipped',
+      { carrier: s.carrierName ?? s.carrierCode, trackingNumber: s.trackingNumber },
+      4,
+    );
   }
   for (const scan of f.scans) {
     const s = f.shipments.find((x) => x.id === scan.shipmentId);
-    push(scan.at, 'scan', { status: scan.status, location: scan.location, trackingNumber: s?.trackingNumber ?? null }, 6);
+    push(
+      scan.at,
+      'scan',
+      { status: scan.status, location: scan.location, trackingNumber: s?.trackingNumber ?? null },
+      6,
+    );
   }
   for (const r of f.refunds) {
-    push(r.createdAt, 'refunded', { amount: formatAmount(r.total, r.currency), currencyCode: r.currency, reason: r.reason }, 7);
+    push(
+      r.createdAt,
+      'refunded',
+      { amount: formatAmount(r.total, r.currency), currencyCode: r.currency, reason: r.reason },
+      7,
+    );
   }
-  if (o.canceledAt) push(o.canceledAt, 'canceled', { by: o.cancellationKind, reason: o.cancellationReason }, 8);
+  if (o.canceledAt)
+    push(o.canceledAt, 'canceled', { by: o.cancellationKind, reason: o.cancellationReason }, 8);
   return entries
     .sort((a, b) => a.ms - b.ms || a.rank - b.rank)
     .map(({ at, kind, params }) => ({ at, kind, params }));
@@ -130,16 +166,30 @@ export function buyerOrderDetail(f: BuyerOrderFacts, now: Date) {
       promotionDiscount: money(i.promotionDiscount + i.shippingDiscount, c),
     })),
     totals: {
-      items: money(sum((i) => i.itemPrice), c),
-      shipping: money(sum((i) => i.shippingPrice), c),
-      tax: money(sum((i) => i.itemTax + i.shippingTax), c),
-      discounts: money(sum((i) => i.promotionDiscount + i.shippingDiscount), c),
+      items: money(
+        sum((i) => i.itemPrice),
+        c,
+      ),
+      shipping: money(
+        sum((i) => i.shippingPrice),
+        c,
+      ),
+      tax: money(
+        sum((i) => i.itemTax + i.shippingTax),
+        c,
+      ),
+      discounts: money(
+        sum((i) => i.promotionDiscount + i.shippingDiscount),
+        c,
+      ),
       total: money(o.orderTotal, c),
       refunded: money(refunded, c),
       // What the buyer paid in the end: nothing until the first shipment captured the order (ORD-7).
       net: money(f.charge ? f.charge.amount - refunded : 0n, c),
     },
-    charge: f.charge ? { amount: money(f.charge.amount, f.charge.currency), chargedAt: f.charge.chargedAt.toISOString() } : null,
+    charge: f.charge
+      ? { amount: money(f.charge.amount, f.charge.currency), chargedAt: f.charge.chargedAt.toISOString() }
+      : null,
     shipments: f.shipments.map((s) => ({
       id: s.id,
       carrier: s.carrierName ?? s.carrierCode,

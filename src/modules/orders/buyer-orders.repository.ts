@@ -12,7 +12,11 @@ type OrderItemRow = typeof orderItems.$inferSelect;
 export function createBuyerOrdersRepository(db: Db) {
   return {
     /** Newest first (orders_buyer_idx: buyer_id, purchase_date). */
-    async pageForBuyer(buyerId: string, limit: number, offset: number): Promise<{ rows: OrderRow[]; total: number }> {
+    async pageForBuyer(
+      buyerId: string,
+      limit: number,
+      offset: number,
+    ): Promise<{ rows: OrderRow[]; total: number }> {
       const where = eq(orders.buyerId, buyerId);
       const rows = await db
         .select()
@@ -37,7 +41,9 @@ export function createBuyerOrdersRepository(db: Db) {
     /** Items of orders of several sellers (a page of the buyer's list), by their full keys. */
     async itemsOfOrders(keys: { sellerId: string; orderId: string }[]): Promise<OrderItemRow[]> {
       if (keys.length === 0) return [];
-      const match = keys.map((k) => and(eq(orderItems.sellerId, k.sellerId), eq(orderItems.orderId, k.orderId)) as SQL);
+      const match = keys.map(
+        (k) => and(eq(orderItems.sellerId, k.sellerId), eq(orderItems.orderId, k.orderId)) as SQL,
+      );
       return db
         .select()
         .from(orderItems)

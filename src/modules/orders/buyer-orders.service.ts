@@ -12,7 +12,12 @@ import { buildReceipt } from './receipt.ts';
 import { isReceiptLanguage, type ReceiptLanguage, receiptLabels } from './receipt-labels.ts';
 import { receiptPdf } from './receipt-pdf.ts';
 
-export function createBuyerOrders(d: { db: Db; clock: Clock; marketplaces: MarketplacesService; repo: OrdersRepository }) {
+export function createBuyerOrders(d: {
+  db: Db;
+  clock: Clock;
+  marketplaces: MarketplacesService;
+  repo: OrdersRepository;
+}) {
   const buyerRepo = createBuyerOrdersRepository(d.db);
   const sellerNames = new Map<string, string>();
 

@@ -22,18 +22,28 @@ const ErrorBody = z.object({
   error: z.object({ code: z.string(), message: z.string(), details: z.any().optional() }),
 });
 const errors = Object.fromEntries(
-  [400, 401, 403, 404, 422].map((s) => [s, { content: { 'application/json': { schema: ErrorBody } }, description: 'Error' }]),
+  [400, 401, 403, 404, 422].map((s) => [
+    s,
+    { content: { 'application/json': { schema: ErrorBody } }, description: 'Error' },
+  ]),
 );
 const OrderId = z.object({ amazonOrderId: z.string().min(1).max(64) });
 const Json = z.record(z.string(), z.unknown());
-const jsonBody = (description: string) => ({ content: { 'application/json': { schema: Json } }, description });
+const jsonBody = (description: string) => ({
+  content: { 'application/json': { schema: Json } },
+  description,
+});
 const LanguageQuery = z.object({ language: z.enum(RECEIPT_LANGUAGES).optional() });
 
 const BuyerEditBody = z
   .object({
     shippingAddress: AddressSchema.optional(),
     items: z
-      .array(z.object({ orderItemId: z.string().min(1).max(64), quantity: z.number().int().min(1).max(9999) }).strict())
+      .array(
+        z
+          .object({ orderItemId: z.string().min(1).max(64), quantity: z.number().int().min(1).max(9999) })
+          .strict(),
+      )
       .max(100)
       .optional(),
   })
@@ -79,7 +89,10 @@ export function createOrdersBuyerRoutes(
     }),
     async (c) => {
       const { buyerId } = requireBuyer(c);
-      return c.json({ order: await orders.buyerOrderDetail(buyerId, c.req.valid('param').amazonOrderId) }, 200);
+      return c.json(
+        { order: await orders.buyerOrderDetail(buyerId, c.req.valid('param').amazonOrderId) },
+        200,
+      );
     },
   );
 
@@ -89,7 +102,8 @@ export function createOrdersBuyerRoutes(
       path: '/api/buyer/orders/{amazonOrderId}',
       tags,
       summary: 'ORD-5: change the shipping address or quantities inside the edit window',
-      description: 'After the window the answer is 422 EDIT_WINDOW_CLOSED: cancel the order and place a new one.',
+      description:
+        'After the window the answer is 422 EDIT_WINDOW_CLOSED: cancel the order and place a new one.',
       request: { params: OrderId, body: { content: { 'application/json': { schema: BuyerEditBody } } } },
       responses: { 200: jsonBody('The order after the change'), ...errors },
     }),
@@ -98,7 +112,12 @@ export function createOrdersBuyerRoutes(
       const { amazonOrderId } = c.req.valid('param');
       // Owner check first: another buyer's order is "not found", whatever its state.
       await orders.buyerOrderDetail(buyerId, amazonOrderId);
-      await orders.editByBuyer({ amazonOrderId, buyerId, ...c.req.valid('json'), actor: { kind: 'buyer', id: buyerId } });
+      await orders.editByBuyer({
+        amazonOrderId,
+        buyerId,
+        ...c.req.valid('json'),
+        actor: { kind: 'buyer', id: buyerId },
+      });
       return c.json({ order: await orders.buyerOrderDetail(buyerId, amazonOrderId) }, 200);
     },
   );
@@ -114,7 +133,10 @@ export function createOrdersBuyerRoutes(
         body: {
           content: {
             'application/json': {
-              schema: z.object({ reason: z.enum(BUYER_CANCEL_REASONS) }).strict().openapi('BuyerCancellationRequest'),
+              schema: z
+                .object({ reason: z.enum(BUYER_CANCEL_REASONS) })
+                .strict()
+                .openapi('BuyerCancellationRequest'),
             },
           },
         },
@@ -140,7 +162,7 @@ export function createOrdersBuyerRoutes(
       method: 'get',
       path: '/api/buyer/orders/{amazonOrderId}/receipt',
       tags,
-      summary: 'ORD-14: the receipt issued by the marketplace on the seller\'s behalf (for the print page)',
+      summary: "ORD-14: the receipt issued by the marketplace on the seller's behalf (for the print page)",
       description: "In the marketplace's language unless `language` asks for another; English fills any gap.",
       request: { params: OrderId, query: LanguageQuery },
       responses: { 200: jsonBody('Receipt'), ...errors },
@@ -164,7 +186,10 @@ export function createOrdersBuyerRoutes(
       summary: 'ORD-14: the receipt as a PDF',
       request: { params: OrderId, query: LanguageQuery },
       responses: {
-        200: { content: { 'application/pdf': { schema: z.string().openapi({ format: 'binary' }) } }, description: 'PDF' },
+        200: {
+          content: { 'application/pdf': { schema: z.string().openapi({ format: 'binary' }) } },
+          description: 'PDF',
+        },
         ...errors,
       },
     }),

@@ -99,7 +99,8 @@ const it: Partial<ReceiptLabels> = {
   lessShipping: '(meno spedizione {amount})',
   canceledUnits: '{count} non spediti',
   footer: 'Ordine {orderId} · {marketplace} · Ricevuta emessa per conto di {seller}',
-  notAvailable: 'La ricevuta è disponibile quando il venditore spedisce il tuo ordine e il pagamento viene addebitato.',
+  notAvailable:
+    'La ricevuta è disponibile quando il venditore spedisce il tuo ordine e il pagamento viene addebitato.',
 };
 
 const REFUND_REASONS: Record<ReceiptLanguage, Record<string, string>> = {

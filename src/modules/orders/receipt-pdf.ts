@@ -27,7 +27,13 @@ export function receiptPdf(r: Receipt, issuedAt: Date): Promise<Buffer> {
           { header: l.tax, width: 1.6, align: 'right' },
           { header: l.amount, width: 2, align: 'right' },
         ],
-        r.items.map((i) => [i.note ? `${i.title}\n${i.note}` : i.title, i.quantity, i.unitPrice, i.tax, i.amount]),
+        r.items.map((i) => [
+          i.note ? `${i.title}\n${i.note}` : i.title,
+          i.quantity,
+          i.unitPrice,
+          i.tax,
+          i.amount,
+        ]),
       );
       w.totals(r.summary);
       if (r.refunds.length > 0) {

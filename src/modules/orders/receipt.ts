@@ -3,7 +3,13 @@
 // PDF (receipt-pdf.ts) and as the web print page, so the two never disagree.
 import { formatAmount } from '../../platform/money.ts';
 import type { BuyerOrderFacts } from './buyer-order-view.ts';
-import { fill, type ReceiptLabels, type ReceiptLanguage, receiptLabels, refundReasonText } from './receipt-labels.ts';
+import {
+  fill,
+  type ReceiptLabels,
+  type ReceiptLanguage,
+  receiptLabels,
+  refundReasonText,
+} from './receipt-labels.ts';
 
 const LOCALES: Record<ReceiptLanguage, string> = { en: 'en-US', ja: 'ja-JP', it: 'it-IT' };
 
@@ -20,7 +26,14 @@ export type Receipt = {
   buyerName: string;
   /** Label/value pairs of the header: order id, dates, billed to. */
   fields: ReceiptRow[];
-  items: { title: string; quantity: string; unitPrice: string; tax: string; amount: string; note: string | null }[];
+  items: {
+    title: string;
+    quantity: string;
+    unitPrice: string;
+    tax: string;
+    amount: string;
+    note: string | null;
+  }[];
   summary: ReceiptRow[];
   refunds: { date: string; reason: string; amount: string }[];
   footer: string;

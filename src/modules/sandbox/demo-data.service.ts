@@ -5,6 +5,7 @@
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { getSetting, putSettingOnce } from '../../platform/db/instance-settings.ts';
+import type { BuyersService } from '../buyers/index.ts';
 import type { IdentityService } from '../identity/index.ts';
 import type { MarketplacesService } from '../marketplaces/index.ts';
 import type { CreateOrderInput, OrdersService } from '../orders/index.ts';
@@ -21,6 +22,8 @@ export type DemoCredentials = {
     login: { email: string; password: string };
     spApi: { clientId: string; clientSecret: string; refreshToken: string };
   }[];
+  /** "Your Account" buyers with a password (older demo databases have none). */
+  buyers?: { name: string; marketplaceId: string; login: { email: string; password: string } }[];
 };
 
 export async function hasDemoData(db: Db): Promise<boolean> {
@@ -38,6 +41,8 @@ export async function loadDemoData(o: {
   marketplaces: MarketplacesService;
   identity: IdentityService;
   orders: OrdersService;
+  /** Gives the demo buyers their password (DEMO_PASSWORD) for "Your Account". */
+  buyers?: BuyersService;
   ordersPerSeller?: number;
   onProgress?: (done: number, total: number) => void;
 }): Promise<DemoCredentials> {
@@ -63,6 +68,7 @@ export async function loadDemoData(o: {
       seed: 81,
       country: 'JP',
       lang: 'ja',
+      buyer: { name: '山田 花子', email: 'buyer-jp@demo.mercato.test' },
     },
     {
       marketplaceId: 'APJ6JRA9NG5V4',
@@ -72,6 +78,7 @@ export async function loadDemoData(o: {
       seed: 39,
       country: 'IT',
       lang: 'it',
+      buyer: { name: 'Giulia Bianchi', email: 'buyer-it@demo.mercato.test' },
     },
   ] as const;
   const creds: DemoCredentials = {
@@ -118,7 +125,10 @@ export async function loadDemoData(o: {
         (p, idx, all) => all.findIndex((x) => x.sku === p.sku) === idx,
       );
       const [region, city, postal] = r.pick(spec.data.cities);
-      const name = r.pick(spec.data.names);
+      // Every tenth order is the demo buyer's, so "Your Account" shows orders in every state.
+      const demoBuyer = i % 10 === 3;
+      const picked = r.pick(spec.data.names);
+      const name = demoBuyer ? spec.buyer.name : picked;
       const roll = r.next();
       const cvs = spec.country === 'JP' && roll < 0.1;
       const business = r.next() < 0.12;
@@ -126,7 +136,10 @@ export async function loadDemoData(o: {
         marketplaceId: m.id,
         sellerId: seller.id,
         purchaseDate: purchaseDate.toISOString(),
-        buyer: { name, email: `buyer${i + 1}.${spec.country.toLowerCase()}@example.com` },
+        buyer: {
+          name,
+          email: demoBuyer ? spec.buyer.email : `buyer${i + 1}.${spec.country.toLowerCase()}@example.com`,
+        },
         shippingAddress: {
           name,
           addressLine1: spec.data.street(r),
@@ -175,6 +188,19 @@ export async function loadDemoData(o: {
         });
       }
       o.onProgress?.(++done, total);
+    }
+  }
+  if (o.buyers) {
+    creds.buyers = [];
+    for (const spec of specs) {
+      const buyer = await o.buyers.findByEmail(spec.buyer.email);
+      if (!buyer) continue; // fewer than four orders per seller: no order of the demo buyer
+      await o.buyers.setPassword(buyer.id, DEMO_PASSWORD);
+      creds.buyers.push({
+        name: spec.buyer.name,
+        marketplaceId: spec.marketplaceId,
+        login: { email: spec.buyer.email, password: DEMO_PASSWORD },
+      });
     }
   }
   await putSettingOnce(o.db, 'demo_credentials', JSON.stringify(creds));
