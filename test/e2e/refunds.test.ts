@@ -96,6 +96,19 @@ describe('refunds (ORD-12)', () => {
     expect(await refundRows(seller.sellerId, o.amazonOrderId)).toHaveLength(0);
   });
 
+  it('documents its routes in /openapi.json', async () => {
+    const doc = await t.request('GET', '/openapi.json');
+    expect(Object.keys(doc.json.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/orders/{amazonOrderId}/refunds',
+        '/api/orders/{amazonOrderId}/refunds/undeliverable',
+        '/api/orders/{amazonOrderId}/ship-available',
+        '/api/orders/combined-shipments',
+        '/api/orders/{amazonOrderId}/combinable',
+      ]),
+    );
+  });
+
   it('refunds unshipped units of a partially shipped order, which stays PartiallyShipped and late (ORD-7)', async () => {
     const o = await placeOrder(t, key, seller, {
       buyer: { name: '佐藤 花子', email: 'hanako.refund@example.com' },

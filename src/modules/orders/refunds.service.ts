@@ -154,7 +154,9 @@ export function createRefunds(d: Deps) {
     if (!charge) {
       throw ruleViolation(
         'ORDER_NOT_CHARGED',
-        `Nothing has been charged for order ${order.amazonOrderId} yet: the buyer pays when you confirm the first shipment. Cancel the order instead of refunding it.`,
+        order.status === 'Canceled'
+          ? `Order ${order.amazonOrderId} was cancelled before anything was charged: there is nothing to refund.`
+          : `Nothing has been charged for order ${order.amazonOrderId} yet: the buyer pays when you confirm the first shipment. Cancel the order instead of refunding it.`,
       );
     }
     return charge;
