@@ -4,6 +4,7 @@
 // real operation run.
 import type { Context, MiddlewareHandler } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { joinedQuery } from './query.ts';
 
 export type StaticSandboxRequest = {
   path: Record<string, string>;
@@ -18,7 +19,7 @@ export type StaticSandboxAnswer = (
 
 // biome-ignore lint/suspicious/noExplicitAny: any route's context
 async function readRequest(c: Context<any, any, any>): Promise<StaticSandboxRequest> {
-  const query = Object.fromEntries(Object.entries(c.req.queries()).map(([k, v]) => [k, v.join(',')]));
+  const query = joinedQuery(c);
   let body: unknown;
   if (c.req.method !== 'GET' && (c.req.header('content-type') ?? '').includes('json')) {
     body = await c.req.json().catch(() => undefined); // malformed JSON: the validator says why

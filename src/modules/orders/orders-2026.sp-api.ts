@@ -6,6 +6,7 @@ import type { Clock } from '../../platform/clock.ts';
 import { invalid } from '../../platform/errors.ts';
 import { createRoute, createRouter, z } from '../../platform/http/openapi.ts';
 import { spApiErrorResponses as errorResponses } from '../../sp-api/openapi.ts';
+import { joinedQuery } from '../../sp-api/query.ts';
 import type { MarketplacesService } from '../marketplaces/index.ts';
 import { encodeNextToken } from './get-orders-query.ts';
 import type { OrderItemRow } from './orders.repository.ts';
@@ -28,7 +29,7 @@ const SearchOrdersQuery = z.object(
       'maxResultsPerPage',
       'paginationToken',
       'includedData',
-    ].map((k) => [k, z.string().optional()]),
+    ].map((k) => [k, z.union([z.string(), z.array(z.string())]).optional()]),
   ),
 );
 
@@ -82,7 +83,7 @@ export function createOrders2026SpApiRoutes(
     async (c) => {
       const sellerId = sp.sellerId(c);
       const now = clock.now();
-      const parsed = parseSearchOrdersQuery(c.req.valid('query') as Record<string, string | undefined>, now);
+      const parsed = parseSearchOrdersQuery(joinedQuery(c), now);
       if (!parsed.ok) throw invalid('INVALID_QUERY', parsed.message);
       const q = parsed.query;
       for (const id of q.marketplaceIds ?? []) {
@@ -148,13 +149,13 @@ export function createOrders2026SpApiRoutes(
       middleware: sp.ops('getOrder20260101'),
       request: {
         params: z.object({ orderId: z.string().min(1).max(64).openapi({ example: '503-1234567-1234567' }) }),
-        query: z.object({ includedData: z.string().optional() }),
+        query: z.object({ includedData: z.union([z.string(), z.array(z.string())]).optional() }),
       },
       responses: { 200: json('GetOrderResponse'), ...errorResponses },
     }),
     async (c) => {
       const sellerId = sp.sellerId(c);
-      const included = parseIncludedData(c.req.valid('query').includedData);
+      const included = parseIncludedData(joinedQuery(c).includedData);
       if (!included.ok) throw invalid('INVALID_QUERY', included.message);
       const order = await orders.getOrder(sellerId, c.req.valid('param').orderId);
       const items = await orders.repo.itemsOf(sellerId, [order.id]);

@@ -7,6 +7,7 @@ import type { Clock } from '../../platform/clock.ts';
 import { invalid } from '../../platform/errors.ts';
 import { createRoute, createRouter, z } from '../../platform/http/openapi.ts';
 import { spApiErrorResponses as errorResponses } from '../../sp-api/openapi.ts';
+import { joinedQuery } from '../../sp-api/query.ts';
 import { staticSandbox } from '../../sp-api/static-sandbox.ts';
 import type { MarketplacesService } from '../marketplaces/index.ts';
 import { encodeNextToken, parseGetOrdersQuery } from './get-orders-query.ts';
@@ -50,6 +51,9 @@ const anyPayload = (d: string) => ({
   description: d,
 });
 
+/** A list parameter: one comma-joined value, or the key repeated (reference/sp-api.md §1.4). */
+const listParam = z.union([z.string(), z.array(z.string())]).optional();
+
 const GetOrdersQuery = z.object(
   Object.fromEntries(
     [
@@ -75,7 +79,7 @@ const GetOrdersQuery = z.object(
       'EarliestDeliveryDateAfter',
       'LatestDeliveryDateBefore',
       'LatestDeliveryDateAfter',
-    ].map((k) => [k, z.string().optional()]),
+    ].map((k) => [k, listParam]),
   ),
 );
 
@@ -151,7 +155,7 @@ export function createOrdersSpApiRoutes(
     async (c) => {
       const sellerId = sp.sellerId(c);
       const now = clock.now();
-      const parsed = parseGetOrdersQuery(c.req.valid('query') as Record<string, string | undefined>, now);
+      const parsed = parseGetOrdersQuery(joinedQuery(c), now);
       if (!parsed.ok) throw invalid('INVALID_QUERY', parsed.message);
       const q = parsed.query;
       for (const id of q.marketplaceIds) {
