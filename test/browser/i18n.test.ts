@@ -68,7 +68,12 @@ describeInBrowser('languages in the browser', () => {
     await env.page.getByTestId('alert').first().waitFor();
     expect(await text('nav-orders')).toBe('Orders');
     expect(await env.page.getByTestId('alert').allTextContents()).toEqual([
-      expect.stringContaining('1 order(s) are past their ship-by date.'),
+      expect.stringContaining(
+        'Shipment is late: 1 order(s) with items left to ship are past their ship-by date.',
+      ),
+      expect.stringContaining(
+        '1 order(s) will be cancelled automatically unless you confirm them as shipped',
+      ),
       expect.stringContaining('1 order(s) are Pending payment.'),
     ]);
   });
@@ -77,7 +82,10 @@ describeInBrowser('languages in the browser', () => {
     const { page } = env;
     await switchTo('ja', '注文');
     expect(await page.getByTestId('alert').allTextContents()).toEqual([
-      expect.stringContaining('1 件の注文が出荷期限を過ぎています。'),
+      expect.stringContaining('出荷が遅れています：未出荷の商品がある注文 1 件が出荷期限を過ぎています。'),
+      expect.stringContaining(
+        '1 件の注文は、表示された日付までに出荷通知をしないと自動的にキャンセルされます。',
+      ),
       expect.stringContaining('1 件の注文が支払い待ち（保留中）です。'),
     ]);
     expect(await page.locator('html').getAttribute('lang')).toBe('ja');
@@ -139,7 +147,10 @@ describeInBrowser('languages in the browser', () => {
     await env.open('/');
     await page.getByTestId('alert').first().waitFor();
     expect(await page.getByTestId('alert').allTextContents()).toEqual([
-      expect.stringContaining('1 ordini hanno superato la data di spedizione prevista.'),
+      expect.stringContaining(
+        'Spedizione in ritardo: 1 ordini con articoli da spedire hanno superato la data di spedizione.',
+      ),
+      expect.stringContaining('1 ordini verranno annullati automaticamente'),
       expect.stringContaining('1 ordini sono in sospeso in attesa di pagamento.'),
     ]);
     expect(await page.getByTestId('language-switch').inputValue()).toBe('it');

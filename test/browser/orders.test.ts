@@ -44,10 +44,15 @@ describeInBrowser('seller orders in the browser', () => {
     const alerts = page.getByTestId('alert');
     await alerts.first().waitFor();
     expect(await alerts.allTextContents()).toEqual([
-      expect.stringContaining('1 order(s) are past their ship-by date'),
+      expect.stringContaining(
+        'Shipment is late: 1 order(s) with items left to ship are past their ship-by date.',
+      ),
+      expect.stringContaining(
+        '1 order(s) will be cancelled automatically unless you confirm them as shipped',
+      ),
       expect.stringContaining('1 order(s) are Pending payment'),
     ]);
-    expect(await page.getByTestId('alert').first().getAttribute('data-severity')).toBe('warning');
+    expect(await page.getByTestId('alert').first().getAttribute('data-severity')).toBe('critical');
     await env.shot('orders-home');
     expect(env.pageErrors).toEqual([]);
   });

@@ -11,6 +11,8 @@ import { PageHeader, useDocumentTitle } from '../../ui/page-header';
 import { Panel } from '../../ui/panel';
 import { SkeletonPanel } from '../../ui/skeleton';
 import { ConfirmShipmentForm } from './confirm-shipment-form';
+import { OrderActionsBar, OrderNotices } from './order-actions';
+import { RefundsPanel } from './order-refunds';
 import { OrderItemsTable } from './order-items-table';
 import { ShipmentsPanel } from './order-shipments';
 import { AddressPanel, ChargePanel, ShippingWindowsPanel } from './order-side-panels';
@@ -75,7 +77,10 @@ export function OrderDetailPage({ orderId }: { orderId: string }) {
 function OrderDetailView({ order, back }: { order: OrderDetail; back: ReactNode }) {
   const t = useT();
   const format = useFormat();
-  const showConfirm = order.confirmShipment.allowed || shippableStatuses.has(order.status);
+  // The marketplace ships AFN orders itself: the seller has nothing to confirm.
+  const showConfirm =
+    order.fulfillmentChannel === 'MFN' &&
+    (order.confirmShipment.allowed || shippableStatuses.has(order.status));
   return (
     <div className="page" data-testid="order-detail" data-order-id={order.amazonOrderId}>
       <PageHeader
@@ -104,6 +109,8 @@ function OrderDetailView({ order, back }: { order: OrderDetail; back: ReactNode 
           </span>
         }
       />
+      <OrderNotices order={order} />
+      <OrderActionsBar key={`${order.status}-${order.refunds?.length ?? 0}`} order={order} />
       <div className="detail-grid">
         <div className="detail-main">
           <Panel title={t('order.items.title')} testId="order-items-panel">
@@ -113,6 +120,7 @@ function OrderDetailView({ order, back }: { order: OrderDetail; back: ReactNode 
             <ConfirmShipmentForm key={`${order.shipments.length}-${order.status}`} order={order} />
           )}
           <ShipmentsPanel order={order} />
+          <RefundsPanel order={order} />
           <OrderTimeline entries={order.timeline} />
         </div>
         <aside className="detail-side">

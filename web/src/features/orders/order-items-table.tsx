@@ -10,6 +10,8 @@ export function OrderItemsTable({ order }: { order: OrderDetail }) {
   const nonZero = (money: Money | undefined) => money !== undefined && Number(money.amount) !== 0;
   const hasTax = order.items.some((item) => nonZero(item.itemTax));
   const hasDiscount = order.items.some((item) => nonZero(item.promotionDiscount));
+  // ORD-11/12: units refunded before shipping will never ship; shown only when there are some.
+  const hasCanceled = order.items.some((item) => (item.quantityCanceled ?? 0) > 0);
   const total = (pick: (item: OrderItem) => Money | undefined) =>
     format.money(
       sumMoney(
@@ -18,7 +20,7 @@ export function OrderItemsTable({ order }: { order: OrderDetail }) {
       ),
     );
   // Totals sit in the last column, whichever optional columns are shown.
-  const labelSpan = 5 + (hasTax ? 1 : 0) + (hasDiscount ? 1 : 0);
+  const labelSpan = 5 + (hasCanceled ? 1 : 0) + (hasTax ? 1 : 0) + (hasDiscount ? 1 : 0);
 
   return (
     <div className="table-wrap">
@@ -32,6 +34,11 @@ export function OrderItemsTable({ order }: { order: OrderDetail }) {
             <th scope="col" className="num">
               {t('order.items.shipped')}
             </th>
+            {hasCanceled && (
+              <th scope="col" className="num">
+                {t('order.items.canceled')}
+              </th>
+            )}
             <th scope="col" className="num">
               {t('order.items.unitPrice')}
             </th>
@@ -66,6 +73,11 @@ export function OrderItemsTable({ order }: { order: OrderDetail }) {
               </td>
               <td className="num">{format.number(item.quantityOrdered)}</td>
               <td className="num">{format.number(item.quantityShipped)}</td>
+              {hasCanceled && (
+                <td className="num" data-testid="item-canceled">
+                  {format.number(item.quantityCanceled ?? 0)}
+                </td>
+              )}
               <td className="num nowrap">{format.money(item.unitPrice)}</td>
               <td className="num nowrap">{format.money(item.itemPrice)}</td>
               <td className="num nowrap">{format.money(item.shippingPrice)}</td>

@@ -1,3 +1,4 @@
+import { Link, withQuery } from '../../app/router';
 import { useFormat } from '../../i18n/format';
 import { useT } from '../../i18n/i18n';
 import { Panel } from '../../ui/panel';
@@ -62,7 +63,16 @@ export function AddressPanel({ order }: { order: OrderDetail }) {
       <div className="panel-divider" />
       <dl className="dl">
         <dt>{t('order.buyer')}</dt>
-        <dd>{order.buyerName}</dd>
+        <dd>
+          {/* ORD-16: the buyer's name opens the contact form (Buyer-Seller Messages, MSG). */}
+          <Link
+            to={withQuery('/messages/new', { order: order.amazonOrderId })}
+            title={t('order.contactBuyer')}
+            data-testid="buyer-contact"
+          >
+            {order.buyerName}
+          </Link>
+        </dd>
         <dt>{t('order.buyerEmail')}</dt>
         <dd className="break" data-testid="buyer-email">
           <EmailAddress address={order.buyerEmail} />

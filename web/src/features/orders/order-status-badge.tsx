@@ -40,3 +40,13 @@ export function PaymentBadge({ method }: { method: 'Other' | 'CVS' | 'COD' }) {
     </Badge>
   );
 }
+
+/** ORD-13: the buyer asked to cancel; the seller cancels, or ships to close the request. */
+export function CancelRequestedBadge() {
+  const t = useT();
+  return (
+    <Badge tone="warning" testId="cancel-requested-badge">
+      {t('orders.buyerRequestedCancel')}
+    </Badge>
+  );
+}

@@ -8,7 +8,13 @@ export function OrderTimeline({ entries }: { entries: TimelineEntry[] }) {
   const { t, tCode, language } = useI18n();
   const format = useFormat();
   const messageOf = (entry: TimelineEntry) => {
-    const localized = timelineText(entry, format, language);
+    const localized = timelineText(
+      entry,
+      format,
+      language,
+      (code) => tCode('reason', code, code),
+      (status) => tCode('tracking', status, status),
+    );
     return localized ? t(localized.key, localized.vars) : entry.message;
   };
   // Actors come as a role, optionally with an id (`seller:usr_…`): the role is what a reader needs.

@@ -32,15 +32,28 @@ export interface OrderRow {
   // The server's ship-by verdicts (ORD-7, ORD-8); the app computes late itself when absent.
   shipmentLate?: boolean;
   autoCancelAt?: string | null;
+  /** ORD-13: an open buyer cancellation request ("Buyer requested cancel"). */
+  buyerCancelRequested?: boolean;
 }
 
 export interface OrderList {
   orders: OrderRow[];
+  /** Orders of the current tab and filters, at most `countCap` (then `totalCapped`). */
   total: number;
-  page: number;
+  totalCapped?: boolean;
   pageSize: number;
+  nextCursor: string | null;
+  prevCursor: string | null;
   counts: Record<StatusTab, number>;
+  /** Tabs whose count stopped at `countCap` ("10,000+"). */
+  cappedCounts?: StatusTab[];
+  countCap?: number;
 }
+
+/** Alert filters of Manage Orders (the home page links to them). */
+export const orderViews = ['late', 'shipByWarning', 'cancelRequested'] as const;
+export type OrderView = (typeof orderViews)[number];
+export type OrderSort = 'purchaseDate' | 'shipBy';
 
 export interface Address {
   name: string;
@@ -65,6 +78,17 @@ export interface OrderItem {
   // Shown (as columns) when some item has a non-zero value.
   itemTax?: Money;
   promotionDiscount?: Money;
+  /** ORD-11/12: units that will never ship. */
+  quantityCanceled?: number;
+  /** ORD-12: what is left to refund (zero before the buyer is charged). */
+  refundable?: {
+    quantity: number;
+    itemPrice: Money;
+    shippingPrice: Money;
+    itemTax: Money;
+    shippingTax: Money;
+    total: Money;
+  };
 }
 
 export interface Shipment {
@@ -75,6 +99,52 @@ export interface Shipment {
   trackingNumber: string;
   shipDate: string;
   items: Array<{ orderItemId: string; quantity: number }>;
+  combinedShipmentId?: string | null;
+  trackingStatus?: TrackingStatus | null;
+  deliveredAt?: string | null;
+  returnedAt?: string | null;
+  returnReason?: string | null;
+}
+
+export type TrackingStatus =
+  | 'InTransit'
+  | 'OutForDelivery'
+  | 'Delivered'
+  | 'Undeliverable'
+  | 'ReturnedToSender';
+
+export interface RefundLine {
+  orderItemId: string;
+  quantity: number;
+  itemPrice: Money;
+  shippingPrice: Money;
+  itemTax: Money;
+  shippingTax: Money;
+}
+
+export interface Refund {
+  id: string;
+  reason: string;
+  /** refund, unavailable (ORD-11), combined_shipping (ORD-10), undeliverable (ORD-12). */
+  kind: string;
+  total: Money;
+  lines: RefundLine[];
+  deductedShipping: Money;
+  note: string | null;
+  source?: string;
+  actor: string;
+  createdAt: string;
+}
+
+/** What the seller may do now; each action is shown only when its flag allows it. */
+export interface OrderActions {
+  canCancel: boolean;
+  canRefund: boolean;
+  canConfirm: boolean;
+  canShipAvailable: boolean;
+  canRefundUndeliverable: boolean;
+  canCombine: boolean;
+  canPrintSlip?: boolean;
 }
 
 export type TimelineParams = Record<string, string | number | boolean | null>;
@@ -106,6 +176,68 @@ export interface OrderDetail extends OrderRow {
   charge: { amount: Money; chargedAt: string } | null;
   timeline: TimelineEntry[];
   confirmShipment: { allowed: boolean; refusal: Refusal | null };
+  refunds?: Refund[];
+  cancellation?: { kind: string | null; reason: string | null; at: string | null } | null;
+  buyerCancelRequest?: { reason: string | null; requestedAt: string | null } | null;
+  actions?: OrderActions;
+}
+
+/** The seller's reasons to cancel (ORD-13), as SP-API names them. */
+export const cancelReasons = [
+  'NoInventory',
+  'ShippingAddressUndeliverable',
+  'CustomerExchange',
+  'BuyerCanceled',
+  'GeneralAdjustment',
+  'CarrierCreditDecision',
+  'RiskAssessmentInformationNotValid',
+  'CarrierCoverageFailure',
+  'CustomerReturn',
+  'MerchandiseNotReceived',
+] as const;
+
+/** Refund reasons a seller picks by hand (ORD-12); the others are set by the flows themselves. */
+export const refundReasons = [
+  'NoInventory',
+  'CouldNotShip',
+  'CustomerReturn',
+  'CustomerCancel',
+  'GeneralAdjustment',
+  'BuyerCanceled',
+  'ShippingAddressUndeliverable',
+  'PriceDiscrepancy',
+  'CarrierCreditDecision',
+  'RiskAssessmentInformationNotValid',
+  'CarrierCoverageFailure',
+] as const;
+
+export interface CombinableOrder {
+  amazonOrderId: string;
+  purchaseDate: string;
+  status: OrderStatus;
+  latestShipDate: string | null;
+  itemsUnshipped: number;
+  orderTotal: Money;
+}
+
+export interface CsvRowResult {
+  row: number;
+  orderId: string | null;
+  orderItemId: string | null;
+  quantity: number | null;
+  trackingNumber: string | null;
+  result: 'applied' | 'unchanged' | 'refused';
+  code?: string;
+  message?: string;
+  orderStatus?: string;
+}
+
+export interface CsvReport {
+  rows: number;
+  applied: number;
+  unchanged: number;
+  refused: number;
+  results: CsvRowResult[];
 }
 
 export interface ShipmentInput {

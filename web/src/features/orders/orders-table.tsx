@@ -4,18 +4,35 @@ import { useT } from '../../i18n/i18n';
 import { Badge } from '../../ui/badge';
 import { SkeletonRows } from '../../ui/skeleton';
 import { useNow } from '../sandbox/sandbox-clock';
-import { BusinessBadge, OrderStatusBadge, PaymentBadge } from './order-status-badge';
+import { BusinessBadge, CancelRequestedBadge, OrderStatusBadge, PaymentBadge } from './order-status-badge';
 import { isShipmentLate, type OrderRow } from './order-types';
 
-const columnCount = 7;
+const columnCount = 8;
 
-export function OrdersTable(props: { orders: OrderRow[] | undefined; loading: boolean }) {
+export function OrdersTable(props: {
+  orders: OrderRow[] | undefined;
+  loading: boolean;
+  selected: string[];
+  onSelect: (orderIds: string[], selected: boolean) => void;
+}) {
   const t = useT();
+  const ids = props.orders?.map((o) => o.amazonOrderId) ?? [];
+  const all = ids.length > 0 && ids.every((id) => props.selected.includes(id));
   return (
     <div className="table-wrap">
       <table className="table" data-testid="orders-table" aria-busy={props.loading}>
         <thead>
           <tr>
+            <th scope="col" className="col-select">
+              <input
+                type="checkbox"
+                aria-label={t('orders.bulk.selectPage')}
+                checked={all}
+                disabled={ids.length === 0}
+                onChange={(event) => props.onSelect(ids, event.target.checked)}
+                data-testid="select-all"
+              />
+            </th>
             <th scope="col">{t('orders.col.orderId')}</th>
             <th scope="col">{t('orders.col.purchaseDate')}</th>
             <th scope="col">{t('orders.col.buyer')}</th>
@@ -31,7 +48,14 @@ export function OrdersTable(props: { orders: OrderRow[] | undefined; loading: bo
         </thead>
         <tbody>
           {props.orders ? (
-            props.orders.map((order) => <OrderTableRow key={order.amazonOrderId} order={order} />)
+            props.orders.map((order) => (
+              <OrderTableRow
+                key={order.amazonOrderId}
+                order={order}
+                selected={props.selected.includes(order.amazonOrderId)}
+                onSelect={(on) => props.onSelect([order.amazonOrderId], on)}
+              />
+            ))
           ) : (
             <SkeletonRows rows={8} columns={columnCount} />
           )}
@@ -41,13 +65,28 @@ export function OrdersTable(props: { orders: OrderRow[] | undefined; loading: bo
   );
 }
 
-function OrderTableRow({ order }: { order: OrderRow }) {
+function OrderTableRow(props: { order: OrderRow; selected: boolean; onSelect: (selected: boolean) => void }) {
+  const { order } = props;
   const t = useT();
   const format = useFormat();
   const now = useNow();
   const late = isShipmentLate(order, now);
+  const badges = order.isBusinessOrder || order.fulfillmentChannel === 'AFN' || order.buyerCancelRequested;
   return (
-    <tr data-testid="order-row" data-order-id={order.amazonOrderId}>
+    <tr
+      data-testid="order-row"
+      data-order-id={order.amazonOrderId}
+      className={props.selected ? 'is-selected' : undefined}
+    >
+      <td className="col-select">
+        <input
+          type="checkbox"
+          aria-label={t('orders.bulk.selectOrder', { orderId: order.amazonOrderId })}
+          checked={props.selected}
+          onChange={(event) => props.onSelect(event.target.checked)}
+          data-testid="order-select"
+        />
+      </td>
       <td>
         <div className="cell-stack">
           <Link
@@ -57,9 +96,10 @@ function OrderTableRow({ order }: { order: OrderRow }) {
           >
             {order.amazonOrderId}
           </Link>
-          {(order.isBusinessOrder || order.fulfillmentChannel === 'AFN') && (
+          {badges && (
             <span className="cell-badges">
               {order.isBusinessOrder && <BusinessBadge />}
+              {order.buyerCancelRequested && <CancelRequestedBadge />}
               {order.fulfillmentChannel === 'AFN' && (
                 <Badge tone="neutral" title={t('orders.channel.AFN.long')}>
                   {t('orders.channel.AFN')}

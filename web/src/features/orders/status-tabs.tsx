@@ -1,12 +1,15 @@
-import { Link, withQuery } from '../../app/router';
+import { Link } from '../../app/router';
 import { useFormat } from '../../i18n/format';
 import { useT } from '../../i18n/i18n';
 import { type StatusTab, statusTabs } from './order-types';
 
 export function StatusTabs(props: {
   current: StatusTab;
-  q: string;
+  /** The list URL of a tab (keeps the search and filters). */
+  hrefOf: (status: StatusTab) => string;
   counts: Record<StatusTab, number> | undefined;
+  /** Tabs whose count stopped at the server's cap: shown as "10,000+". */
+  capped: readonly StatusTab[];
 }) {
   const t = useT();
   const format = useFormat();
@@ -18,7 +21,7 @@ export function StatusTabs(props: {
         return (
           <Link
             key={status}
-            to={withQuery('/orders', { status, q: props.q })}
+            to={props.hrefOf(status)}
             className={`tab${active ? ' is-active' : ''}`}
             aria-current={active ? 'page' : undefined}
             data-testid={`status-tab-${status}`}
@@ -27,6 +30,7 @@ export function StatusTabs(props: {
             {count !== undefined && (
               <span className="tab-count" data-testid={`status-count-${status}`}>
                 {format.number(count)}
+                {props.capped.includes(status) ? '+' : ''}
               </span>
             )}
           </Link>
