@@ -38,7 +38,7 @@ type Deps = {
   ids: Ids;
   clock: Clock;
   jobs: JobQueue;
-  marketplaces: Pick<MarketplacesService, 'getMarketplace'>;
+  marketplaces: Pick<MarketplacesService, 'getMarketplace' | 'listMarketplaces'>;
   repo: OrdersRepository;
 };
 
@@ -182,10 +182,15 @@ export function createOrderChanges(d: Deps) {
       if (!input.shippingAddress && !input.items?.length) {
         throw invalid('NOTHING_TO_CHANGE', 'Send a new shippingAddress, new item quantities, or both.');
       }
+      // Read before the transaction: on PGlite (one connection) a marketplace cache miss queried
+      // from inside it would wait for the transaction to end, forever.
+      const all = await d.marketplaces.listMarketplaces();
       return d.db.transaction(async (tx) => {
         const order = await lockOrder(tx, input.amazonOrderId);
         checkBuyer(order, input.buyerId, input.amazonOrderId);
-        const m = await d.marketplaces.getMarketplace(order.marketplaceId);
+        const m =
+          all.find((x) => x.id === order.marketplaceId) ??
+          (await d.marketplaces.getMarketplace(order.marketplaceId));
         const now = d.clock.now();
         const refusal = buyerEditRefusal(order, m.policy.orders.editWindowMinutes, now);
         if (refusal) throw ruleViolation(refusal.code, refusal.message);

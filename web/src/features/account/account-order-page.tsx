@@ -174,7 +174,7 @@ function OrderView({ order, back }: { order: BuyerOrder; back: React.ReactNode }
         </div>
         <aside className="detail-side">
           <Panel title={t('order.summary')} testId="account-summary">
-            <dl className="dl">
+            <dl className="account-totals">
               <Row label={t('order.itemsTotal')} value={format.money(order.totals.items)} />
               <Row label={t('order.shipping')} value={format.money(order.totals.shipping)} />
               {Number(order.totals.discounts.amount) > 0 && (
@@ -250,7 +250,7 @@ function OrderView({ order, back }: { order: BuyerOrder; back: React.ReactNode }
 
 function Row(props: { label: string; value: string; strong?: boolean; testId?: string }) {
   return (
-    <div className="dl-row">
+    <div className="account-totals-row">
       <dt>{props.label}</dt>
       <dd data-testid={props.testId}>{props.strong ? <strong>{props.value}</strong> : props.value}</dd>
     </div>
