@@ -268,7 +268,7 @@ export function orderDetail(f: OrderDetailFacts, ctx: RowContext) {
  */
 export function orderActions(
   o: Pick<OrderRow, 'status' | 'fulfillmentChannel'>,
-  shipments: Pick<ShipmentRow, 'returnedAt'>[],
+  shipments: Pick<ShipmentRow, 'returnedAt' | 'actualShippingCost'>[],
   charged: boolean,
 ) {
   const open = o.status === 'Unshipped' || o.status === 'PartiallyShipped';
@@ -277,9 +277,11 @@ export function orderActions(
     canCancel: o.status === 'Pending' || o.status === 'Unshipped' || o.status === 'PendingAvailability',
     canConfirm: mfn && shipmentRefusal(o.status) === null,
     canShipAvailable: mfn && open,
-    canCombine: mfn && o.status === 'Unshipped',
+    canCombine: mfn && open,
     canRefund: charged && o.status !== 'Canceled',
-    canRefundUndeliverable: charged && shipments.some((s) => s.returnedAt !== null),
+    // A returned parcel not refunded yet (its actual shipping cost is recorded by that refund).
+    canRefundUndeliverable:
+      charged && shipments.some((s) => s.returnedAt !== null && s.actualShippingCost === null),
     canPrintSlip:
       mfn && o.status !== 'Pending' && o.status !== 'PendingAvailability' && o.status !== 'Canceled',
   };
