@@ -300,3 +300,34 @@ describe('carrier scans', () => {
     expect(r.json.error.code).toBe('TRACKING_NUMBER_NOT_FOUND');
   });
 });
+
+describe('gift messages and points from the storefront', () => {
+  it('reach SP-API getOrderItemsBuyerInfo and getOrderItems', async () => {
+    const { spApiToken, orderBody } = await import('../support/fixtures.ts');
+    const token = await spApiToken(t, seller);
+    const body = orderBody(seller);
+    body.items[0] = {
+      ...(body.items[0] as object),
+      giftMessageText: 'お誕生日おめでとう',
+      giftWrapLevel: 'Classic',
+      giftWrapPrice: { amount: '300', currencyCode: 'JPY' },
+      pointsGranted: 30,
+    } as (typeof body.items)[0];
+    const placed = await mp('POST', '/marketplace/v1/orders', body);
+    expect(placed.status, placed.text).toBe(201);
+    const id = placed.json.amazonOrderId;
+    const sp = (path: string) => t.request('GET', path, { headers: { 'x-amz-access-token': token } });
+    const info = await sp(`/orders/v0/orders/${id}/orderItems/buyerInfo`);
+    expect(info.status, info.text).toBe(200);
+    expect(info.json.payload.OrderItems[0]).toMatchObject({
+      GiftMessageText: 'お誕生日おめでとう',
+      GiftWrapLevel: 'Classic',
+      GiftWrapPrice: { CurrencyCode: 'JPY', Amount: '300' },
+    });
+    const items = await sp(`/orders/v0/orders/${id}/orderItems`);
+    expect(items.json.payload.OrderItems[0]).toMatchObject({
+      IsGift: 'true',
+      PointsGranted: { PointsNumber: 30 },
+    });
+  });
+});

@@ -22,10 +22,29 @@ export function createMarketplacesService(o: { db: Db; ids: Ids; clock: Clock })
   const sellerCache = new Map<string, { at: number; seller: Seller }>();
   const tick = () => performance.now();
 
-  async function marketplaces(): Promise<Map<string, Marketplace>> {
-    if (marketplaceCache && tick() - marketplaceCache.at < CACHE_MS) return marketplaceCache.byId;
+  let refreshing: Promise<void> | null = null;
+
+  async function load(): Promise<Map<string, Marketplace>> {
     const rows = await repo.allMarketplaces();
     marketplaceCache = { at: tick(), byId: new Map(rows.map((r) => [r.id, r])) };
+    return marketplaceCache.byId;
+  }
+
+  /**
+   * Stale-while-revalidate: once loaded, callers never wait for the database. Services read the
+   * marketplace inside their transactions, and on PGlite (one connection) a query beside an open
+   * transaction would wait for it forever; a background refresh simply runs after it.
+   */
+  async function marketplaces(): Promise<Map<string, Marketplace>> {
+    if (!marketplaceCache) return load();
+    if (tick() - marketplaceCache.at >= CACHE_MS && !refreshing) {
+      refreshing = load()
+        .then(() => undefined)
+        .catch(() => undefined)
+        .finally(() => {
+          refreshing = null;
+        });
+    }
     return marketplaceCache.byId;
   }
 
@@ -33,7 +52,7 @@ export function createMarketplacesService(o: { db: Db; ids: Ids; clock: Clock })
     /** Inserts the seeded marketplaces (Japan, Italy) that are missing. */
     async seedMarketplaces(): Promise<void> {
       for (const m of SEEDED_MARKETPLACES) await repo.upsertMarketplace({ ...m, createdAt: o.clock.now() });
-      marketplaceCache = null;
+      await load();
     },
 
     async listMarketplaces(): Promise<Marketplace[]> {

@@ -46,6 +46,12 @@ export const CreateOrderItemSchema = z
     shippingTax: MoneySchema.optional(),
     promotionDiscount: MoneySchema.optional(),
     isGift: z.boolean().optional(),
+    /** SP-API getOrderItemsBuyerInfo: the buyer's gift message and wrapping. */
+    giftMessageText: z.string().max(1000).optional(),
+    giftWrapLevel: z.string().max(100).optional(),
+    giftWrapPrice: MoneySchema.optional(),
+    /** Marketplace points granted with the item (JP: PointsGranted; shown, never paid by the seller). */
+    pointsGranted: z.number().int().min(0).max(10_000_000).optional(),
   })
   .strict();
 

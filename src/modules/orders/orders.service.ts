@@ -121,8 +121,12 @@ export function createOrdersService(o: {
         shippingTax: money(it.shippingTax, `items.${position}.shippingTax`, m),
         promotionDiscount: money(it.promotionDiscount, `items.${position}.promotionDiscount`, m),
         shippingDiscount: 0n,
-        isGift: it.isGift ?? false,
+        isGift: it.isGift ?? Boolean(it.giftMessageText || it.giftWrapLevel),
         conditionId: 'New',
+        giftMessageText: it.giftMessageText ?? null,
+        giftWrapLevel: it.giftWrapLevel ?? null,
+        giftWrapPrice: money(it.giftWrapPrice, `items.${position}.giftWrapPrice`, m),
+        pointsGranted: it.pointsGranted ?? 0,
       };
     });
     const total = items.reduce(
@@ -141,7 +145,11 @@ export function createOrdersService(o: {
     const window = input.fulfillmentChannel === 'MFN' ? shipBy(m, purchaseDate, handlingDays) : null;
     const quantity = items.reduce((a, i) => a + i.quantityOrdered, 0);
     const buyerId = o.buyers
-      ? await o.buyers.ensureBuyer(tx, { email: input.buyer.email, name: input.buyer.name, language: m.language })
+      ? await o.buyers.ensureBuyer(tx, {
+          email: input.buyer.email,
+          name: input.buyer.name,
+          language: m.language,
+        })
       : null;
     await repo.insertOrder(
       tx,
@@ -202,7 +210,8 @@ export function createOrdersService(o: {
 
   /** ORD-7's ship date rules, shared by every confirmation flow (ORD-7, ORD-10, ORD-11). */
   function checkShipDate(shipDate: Date) {
-    if (Number.isNaN(shipDate.getTime())) throw invalid('INVALID_SHIP_DATE', 'shipDate is not a valid date-time.');
+    if (Number.isNaN(shipDate.getTime()))
+      throw invalid('INVALID_SHIP_DATE', 'shipDate is not a valid date-time.');
     if (shipDate.getTime() > o.clock.now().getTime() + 24 * 3600_000) {
       throw invalid('SHIP_DATE_IN_FUTURE', 'The ship date cannot be more than one day in the future.');
     }
@@ -224,10 +233,7 @@ export function createOrdersService(o: {
     const packageReferenceId = input.packageReferenceId ?? String(shipmentsSoFar.length + 1);
     const existing = shipmentsSoFar.find((s) => s.packageReferenceId === packageReferenceId);
     if (existing) {
-      if (
-        existing.trackingNumber === input.trackingNumber &&
-        existing.carrierCode === input.carrierCode
-      ) {
+      if (existing.trackingNumber === input.trackingNumber && existing.carrierCode === input.carrierCode) {
         return { shipmentId: existing.id, status: order.status, replayed: true };
       }
       throw new AppError(
@@ -344,10 +350,31 @@ export function createOrdersService(o: {
     // "Your Account": the buyer's orders, detail and receipts (buyer-orders.service.ts, ORD-14).
     ...createBuyerOrders({ db: o.db, clock: o.clock, marketplaces: o.marketplaces, repo }),
     // ORD-5, ORD-13, carrier scans (order-changes.service.ts); ORD-8 sweeps (order-deadlines.service.ts).
-    ...createOrderChanges({ db: o.db, ids: o.ids, clock: o.clock, jobs: o.jobs, marketplaces: o.marketplaces, repo }),
-    ...createDeadlineSweeps({ db: o.db, ids: o.ids, clock: o.clock, jobs: o.jobs, marketplaces: o.marketplaces }),
+    ...createOrderChanges({
+      db: o.db,
+      ids: o.ids,
+      clock: o.clock,
+      jobs: o.jobs,
+      marketplaces: o.marketplaces,
+      repo,
+    }),
+    ...createDeadlineSweeps({
+      db: o.db,
+      ids: o.ids,
+      clock: o.clock,
+      jobs: o.jobs,
+      marketplaces: o.marketplaces,
+    }),
     // ORD-10, ORD-11, ORD-12: refunds, partial unavailability, combined shipments (refunds.service.ts).
-    ...createRefunds({ db: o.db, ids: o.ids, clock: o.clock, jobs: o.jobs, repo, confirmLocked, checkShipDate }),
+    ...createRefunds({
+      db: o.db,
+      ids: o.ids,
+      clock: o.clock,
+      jobs: o.jobs,
+      repo,
+      confirmLocked,
+      checkShipDate,
+    }),
     // SP-API updateShipmentStatus: store-pickup status of shipments (shipment-status.service.ts).
     ...createShipmentStatusUpdates({ db: o.db, ids: o.ids, clock: o.clock, repo }),
 
@@ -393,6 +420,7 @@ export function createOrdersService(o: {
           'itemTax',
           'shippingTax',
           'promotionDiscount',
+          'giftWrapPrice',
         ] as const) {
           money(it[k], `items.${i}.${k}`, m);
         }
