@@ -306,14 +306,16 @@ describe('gift messages and points from the storefront', () => {
     const { spApiToken, orderBody } = await import('../support/fixtures.ts');
     const token = await spApiToken(t, seller);
     const body = orderBody(seller);
-    body.items[0] = {
-      ...(body.items[0] as object),
+    const gift = {
       giftMessageText: 'お誕生日おめでとう',
       giftWrapLevel: 'Classic',
       giftWrapPrice: { amount: '300', currencyCode: 'JPY' },
       pointsGranted: 30,
-    } as (typeof body.items)[0];
-    const placed = await mp('POST', '/marketplace/v1/orders', body);
+    };
+    const placed = await mp('POST', '/marketplace/v1/orders', {
+      ...body,
+      items: [{ ...body.items[0], ...gift }, body.items[1]],
+    });
     expect(placed.status, placed.text).toBe(201);
     const id = placed.json.amazonOrderId;
     const sp = (path: string) => t.request('GET', path, { headers: { 'x-amz-access-token': token } });
