@@ -226,6 +226,8 @@ export function orderDetail(f: OrderDetailFacts, ctx: RowContext) {
       shippingPrice: money(i.shippingPrice, o.currency),
       itemTax: money(i.itemTax, o.currency),
       promotionDiscount: money(i.promotionDiscount, o.currency),
+      // ORD-4: points the marketplace grants the buyer (JP); the seller does not pay them.
+      pointsGranted: i.pointsGranted,
       // ORD-11/12: units that will never ship, and what can still be refunded.
       ...refundables.get(i.orderItemId),
     })),

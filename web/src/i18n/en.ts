@@ -142,6 +142,7 @@ export const en = {
   'order.items.shipping': 'Shipping',
   'order.items.tax': 'Tax',
   'order.items.discount': 'Discount',
+  'order.items.points': 'Points',
   'order.items.subtotal': 'Items',
   'order.items.shippingTotal': 'Shipping',
   'order.items.taxTotal': 'Tax',

@@ -143,6 +143,7 @@ export const it: Dictionary = {
   'order.items.shipping': 'Spedizione',
   'order.items.tax': 'Imposte',
   'order.items.discount': 'Sconto',
+  'order.items.points': 'Punti',
   'order.items.subtotal': 'Articoli',
   'order.items.shippingTotal': 'Spedizione',
   'order.items.taxTotal': 'Imposte',

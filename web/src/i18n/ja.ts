@@ -142,6 +142,7 @@ export const ja: Dictionary = {
   'order.items.shipping': '配送料',
   'order.items.tax': '税',
   'order.items.discount': '割引',
+  'order.items.points': 'ポイント',
   'order.items.subtotal': '商品',
   'order.items.shippingTotal': '配送料',
   'order.items.taxTotal': '税',

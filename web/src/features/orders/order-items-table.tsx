@@ -12,6 +12,8 @@ export function OrderItemsTable({ order }: { order: OrderDetail }) {
   const hasDiscount = order.items.some((item) => nonZero(item.promotionDiscount));
   // ORD-11/12: units refunded before shipping will never ship; shown only when there are some.
   const hasCanceled = order.items.some((item) => (item.quantityCanceled ?? 0) > 0);
+  // ORD-4: marketplace points granted to the buyer (JP), shown only when there are some.
+  const hasPoints = order.items.some((item) => (item.pointsGranted ?? 0) > 0);
   const total = (pick: (item: OrderItem) => Money | undefined) =>
     format.money(
       sumMoney(
@@ -20,7 +22,7 @@ export function OrderItemsTable({ order }: { order: OrderDetail }) {
       ),
     );
   // Totals sit in the last column, whichever optional columns are shown.
-  const labelSpan = 5 + (hasCanceled ? 1 : 0) + (hasTax ? 1 : 0) + (hasDiscount ? 1 : 0);
+  const labelSpan = 5 + (hasCanceled ? 1 : 0) + (hasPoints ? 1 : 0) + (hasTax ? 1 : 0) + (hasDiscount ? 1 : 0);
 
   return (
     <div className="table-wrap">
@@ -37,6 +39,11 @@ export function OrderItemsTable({ order }: { order: OrderDetail }) {
             {hasCanceled && (
               <th scope="col" className="num">
                 {t('order.items.canceled')}
+              </th>
+            )}
+            {hasPoints && (
+              <th scope="col" className="num">
+                {t('order.items.points')}
               </th>
             )}
             <th scope="col" className="num">
@@ -76,6 +83,11 @@ export function OrderItemsTable({ order }: { order: OrderDetail }) {
               {hasCanceled && (
                 <td className="num" data-testid="item-canceled">
                   {format.number(item.quantityCanceled ?? 0)}
+                </td>
+              )}
+              {hasPoints && (
+                <td className="num" data-testid="item-points">
+                  {format.number(item.pointsGranted ?? 0)}
                 </td>
               )}
               <td className="num nowrap">{format.money(item.unitPrice)}</td>

@@ -78,6 +78,7 @@ export interface OrderItem {
   // Shown (as columns) when some item has a non-zero value.
   itemTax?: Money;
   promotionDiscount?: Money;
+  pointsGranted?: number;
   /** ORD-11/12: units that will never ship. */
   quantityCanceled?: number;
   /** ORD-12: what is left to refund (zero before the buyer is charged). */

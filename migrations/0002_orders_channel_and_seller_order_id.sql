@@ -1,0 +1,2 @@
+CREATE INDEX "orders_seller_channel_status_purchase_idx" ON "orders" USING btree ("seller_id","fulfillment_channel","status","purchase_date","id");--> statement-breakpoint
+CREATE INDEX "orders_seller_order_id_idx" ON "orders" USING btree ("seller_id","seller_order_id") WHERE seller_order_id is not null;
