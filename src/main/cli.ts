@@ -338,7 +338,9 @@ program
       );
     }
     for (const b of d.buyers ?? []) {
-      lines.push(`buyer      ${b.login.email} / ${b.login.password}  ${b.name} (${b.marketplaceId}), Your Account at /account`);
+      lines.push(
+        `buyer      ${b.login.email} / ${b.login.password}  ${b.name} (${b.marketplaceId}), Your Account at /account`,
+      );
     }
     process.stdout.write(`${lines.join('\n')}\n`);
   });

@@ -107,7 +107,8 @@ function banner(
     lines.push('', `Demo logins (password for all: ${demo.operator.password}):`);
     for (const s of demo.sellers) lines.push(`  seller   ${s.login.email}  (${s.name}, ${s.marketplaceId})`);
     lines.push(`  operator ${demo.operator.email}`);
-    for (const b of demo.buyers ?? []) lines.push(`  buyer    ${b.login.email}  (${b.name}, ${url ?? ''}/account)`);
+    for (const b of demo.buyers ?? [])
+      lines.push(`  buyer    ${b.login.email}  (${b.name}, ${url ?? ''}/account)`);
     lines.push('  SP-API and operator API credentials: npx mercato demo credentials --json');
   }
   return lines.join('\n');

@@ -49,7 +49,8 @@ const REQUEST_REFUSALS: Partial<Record<OrderStatus, Refusal>> = {
   },
   Shipped: {
     code: 'ORDER_ALREADY_SHIPPED',
-    message: 'This order has already shipped and can no longer be cancelled. You can return it after delivery.',
+    message:
+      'This order has already shipped and can no longer be cancelled. You can return it after delivery.',
   },
   Canceled: { code: 'ORDER_ALREADY_CANCELED', message: 'This order is already cancelled.' },
 };

@@ -149,7 +149,12 @@ describe('home alerts', () => {
 
   it('put late shipments first and buyer cancellation requests among the warnings', () => {
     expect(homeAlerts({ late: 3, shipByWarning: 0, cancelRequests: 1, pending: 0 })).toMatchObject([
-      { severity: 'critical', code: 'SHIPMENT_IS_LATE', params: { count: 3 }, link: '/orders?status=All&view=late&sort=shipBy' },
+      {
+        severity: 'critical',
+        code: 'SHIPMENT_IS_LATE',
+        params: { count: 3 },
+        link: '/orders?status=All&view=late&sort=shipBy',
+      },
       { severity: 'warning', code: 'BUYER_CANCEL_REQUESTS', params: { count: 1 } },
     ]);
     expect(homeAlerts({ late: 0, shipByWarning: 0, cancelRequests: 0, pending: 0 })).toEqual([]);

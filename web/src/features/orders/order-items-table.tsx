@@ -22,7 +22,8 @@ export function OrderItemsTable({ order }: { order: OrderDetail }) {
       ),
     );
   // Totals sit in the last column, whichever optional columns are shown.
-  const labelSpan = 5 + (hasCanceled ? 1 : 0) + (hasPoints ? 1 : 0) + (hasTax ? 1 : 0) + (hasDiscount ? 1 : 0);
+  const labelSpan =
+    5 + (hasCanceled ? 1 : 0) + (hasPoints ? 1 : 0) + (hasTax ? 1 : 0) + (hasDiscount ? 1 : 0);
 
   return (
     <div className="table-wrap">
