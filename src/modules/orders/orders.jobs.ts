@@ -6,6 +6,7 @@ import type { JobQueue } from '../../platform/jobs/job-queue.ts';
 import type { Logger } from '../../platform/logger.ts';
 import type { Mailer } from '../../platform/mail/mailer.ts';
 import type { MarketplacesService } from '../marketplaces/index.ts';
+import { mailBuyer } from './buyer-mail.jobs.ts';
 import { cancellationEmail } from './cancellation-email.ts';
 import { CANCELLATION_EMAIL_QUEUE } from './order-changes.service.ts';
 import { SHIP_BY_WARNING_QUEUE } from './order-deadlines.service.ts';
@@ -78,26 +79,7 @@ export async function startOrdersWorkers(o: {
         })),
         complete: order.itemsUnshipped === 0,
       });
-      const result = await o.mailer.send({
-        to: order.buyerEmail,
-        ...mail,
-        headers: { 'X-Mercato-Order': order.amazonOrderId },
-      });
-      const rejected = result.rejected[0];
-      if (rejected && !rejected.permanent) {
-        throw new Error(`temporary SMTP failure ${rejected.responseCode ?? ''}: ${rejected.response}`);
-      }
-      await repo.insertEvents(undefined, [
-        {
-          sellerId,
-          id: o.ids.next('oev'),
-          orderId: order.id,
-          at: o.clock.now(),
-          kind: rejected ? 'buyer_email_failed' : 'buyer_notified_shipment',
-          actor: 'system',
-          data: rejected ? { shipmentId, responseCode: rejected.responseCode } : { shipmentId },
-        },
-      ]);
+      await mailBuyer({ ...o, repo }, order, mail, { kind: 'buyer_notified_shipment', data: { shipmentId } });
     },
   );
 }
@@ -142,8 +124,9 @@ async function startDeadlineWorkers(o: {
           o.marketplaces.getMarketplace(order.marketplaceId),
           repo.itemsOf(sellerId, [orderId]),
         ]);
-        const rejected = await send(
-          order.buyerEmail,
+        await mailBuyer(
+          { ...o, repo },
+          order,
           cancellationEmail({
             language: m.language,
             marketplaceName: m.salesChannel,
@@ -153,19 +136,8 @@ async function startDeadlineWorkers(o: {
             kind: order.cancellationKind ?? 'seller',
             items: items.map((i) => ({ title: i.title, quantity: i.quantityOrdered })),
           }),
-          order.amazonOrderId,
+          { kind: 'buyer_notified_cancellation', data: {} },
         );
-        await repo.insertEvents(undefined, [
-          {
-            sellerId,
-            id: o.ids.next('oev'),
-            orderId,
-            at: o.clock.now(),
-            kind: rejected ? 'buyer_email_failed' : 'buyer_notified_cancellation',
-            actor: 'system',
-            data: rejected ? { responseCode: rejected.responseCode } : {},
-          },
-        ]);
       }
     },
   );

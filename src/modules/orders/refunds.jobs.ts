@@ -6,6 +6,7 @@ import type { Ids } from '../../platform/ids.ts';
 import type { JobQueue } from '../../platform/jobs/job-queue.ts';
 import type { Mailer } from '../../platform/mail/mailer.ts';
 import type { MarketplacesService } from '../marketplaces/index.ts';
+import { mailBuyer } from './buyer-mail.jobs.ts';
 import type { OrdersRepository } from './orders.repository.ts';
 import { refundEmail } from './refund-email.ts';
 import { lineTotal } from './refund-rules.ts';
@@ -59,26 +60,7 @@ export async function startRefundsWorkers(o: {
           amount: lineTotal(l),
         })),
       });
-      const result = await o.mailer.send({
-        to: order.buyerEmail,
-        ...mail,
-        headers: { 'X-Mercato-Order': order.amazonOrderId },
-      });
-      const rejected = result.rejected[0];
-      if (rejected && !rejected.permanent) {
-        throw new Error(`temporary SMTP failure ${rejected.responseCode ?? ''}: ${rejected.response}`);
-      }
-      await repo.insertEvents(undefined, [
-        {
-          sellerId,
-          id: o.ids.next('oev'),
-          orderId: order.id,
-          at: o.clock.now(),
-          kind: rejected ? 'buyer_email_failed' : 'buyer_notified_refund',
-          actor: 'system',
-          data: rejected ? { refundId, responseCode: rejected.responseCode } : { refundId },
-        },
-      ]);
+      await mailBuyer({ ...o, repo }, order, mail, { kind: 'buyer_notified_refund', data: { refundId } });
     },
   );
 }
