@@ -2,6 +2,7 @@
 // action in the web API, and the storefront/carrier side in the marketplace API (API-2).
 import type { Context } from 'hono';
 import { createRoute, createRouter, z } from '../../platform/http/openapi.ts';
+import { errorResponses, jsonResponse } from '../../platform/http/openapi-responses.ts';
 import type { AuthVariables } from '../identity/index.ts';
 import {
   BuyerCancelRequestSchema,
@@ -13,19 +14,8 @@ import {
 import type { OrdersService } from './orders.service.ts';
 
 type Env = { Variables: AuthVariables };
-const ErrorBody = z.object({
-  error: z.object({ code: z.string(), message: z.string(), details: z.any().optional() }),
-});
-const errors = Object.fromEntries(
-  [400, 401, 403, 404, 409, 422].map((s) => [
-    s,
-    { content: { 'application/json': { schema: ErrorBody } }, description: 'Error' },
-  ]),
-);
-const ok = (d: string) => ({
-  content: { 'application/json': { schema: z.record(z.string(), z.any()) } },
-  description: d,
-});
+const errors = errorResponses([400, 401, 403, 404, 409, 422]);
+const ok = jsonResponse;
 const OrderParam = z.object({ amazonOrderId: z.string().min(1).max(64) });
 const body = <T extends z.ZodType>(schema: T) => ({
   body: { content: { 'application/json': { schema } }, required: true },

@@ -4,6 +4,7 @@ import type { Context } from 'hono';
 import type { Clock } from '../../platform/clock.ts';
 import { invalid } from '../../platform/errors.ts';
 import { createRoute, createRouter, z } from '../../platform/http/openapi.ts';
+import { errorResponses } from '../../platform/http/openapi-responses.ts';
 import type { AuthVariables } from '../identity/index.ts';
 import type { MarketplacesService } from '../marketplaces/index.ts';
 import { CSV_COLUMNS, CSV_MAX_BYTES, CSV_MAX_ROWS, csvTemplate } from './orders-csv.ts';
@@ -12,15 +13,7 @@ import type { OrdersService } from './orders.service.ts';
 
 type Env = { Variables: AuthVariables };
 
-const ErrorBody = z.object({
-  error: z.object({ code: z.string(), message: z.string(), details: z.any().optional() }),
-});
-const errors = Object.fromEntries(
-  [400, 401, 403].map((s) => [
-    s,
-    { content: { 'application/json': { schema: ErrorBody } }, description: 'Error' },
-  ]),
-);
+const errors = errorResponses([400, 401, 403]);
 
 const RowResult = z.object({
   row: z.number().int().openapi({ description: 'Line in the file (the header is line 1).' }),

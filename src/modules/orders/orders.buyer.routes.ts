@@ -3,6 +3,7 @@
 // buyer session comes from the buyers module (`requireBuyer`); every query is keyed by the buyer.
 import type { Context } from 'hono';
 import { createRoute, createRouter, z } from '../../platform/http/openapi.ts';
+import { errorResponses } from '../../platform/http/openapi-responses.ts';
 import { RECEIPT_LANGUAGES } from './receipt-labels.ts';
 import { AddressSchema } from './orders.schemas.ts';
 import type { OrdersService } from './orders.service.ts';
@@ -18,15 +19,7 @@ export const BUYER_CANCEL_REASONS = [
   'Other',
 ] as const;
 
-const ErrorBody = z.object({
-  error: z.object({ code: z.string(), message: z.string(), details: z.any().optional() }),
-});
-const errors = Object.fromEntries(
-  [400, 401, 403, 404, 422].map((s) => [
-    s,
-    { content: { 'application/json': { schema: ErrorBody } }, description: 'Error' },
-  ]),
-);
+const errors = errorResponses([400, 401, 403, 404, 422]);
 const OrderId = z.object({ amazonOrderId: z.string().min(1).max(64) });
 const Json = z.record(z.string(), z.unknown());
 const jsonBody = (description: string) => ({

@@ -1,18 +1,11 @@
 // Marketplace API (API-2): what the operator's storefront drives. Authenticated with operator
 // API keys by the caller of this factory.
 import { createRoute, createRouter, z } from '../../platform/http/openapi.ts';
+import { errorResponses } from '../../platform/http/openapi-responses.ts';
 import { CompletePaymentSchema, CreateOrderSchema } from './orders.schemas.ts';
 import type { OrdersService } from './orders.service.ts';
 
-const ErrorBody = z
-  .object({ error: z.object({ code: z.string(), message: z.string(), details: z.any().optional() }) })
-  .openapi('Error');
-const errors = Object.fromEntries(
-  [400, 401, 404, 409, 422].map((s) => [
-    s,
-    { content: { 'application/json': { schema: ErrorBody } }, description: 'Error' },
-  ]),
-);
+const errors = errorResponses([400, 401, 404, 409, 422]);
 
 const CreatedOrder = z
   .object({

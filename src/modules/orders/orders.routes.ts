@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import type { Clock } from '../../platform/clock.ts';
 import { invalid } from '../../platform/errors.ts';
 import { createRoute, createRouter, z } from '../../platform/http/openapi.ts';
+import { errorResponses, jsonResponse } from '../../platform/http/openapi-responses.ts';
 import type { AuthVariables } from '../identity/index.ts';
 import type { MarketplacesService } from '../marketplaces/index.ts';
 import {
@@ -57,19 +58,8 @@ const ListQuery = z.object({
 });
 
 type Env = { Variables: AuthVariables };
-const json = (d: string) => ({
-  content: { 'application/json': { schema: z.record(z.string(), z.any()) } },
-  description: d,
-});
-const ErrorBody = z.object({
-  error: z.object({ code: z.string(), message: z.string(), details: z.any().optional() }),
-});
-const errors = Object.fromEntries(
-  [400, 401, 403, 404, 409, 422].map((s) => [
-    s,
-    { content: { 'application/json': { schema: ErrorBody } }, description: 'Error' },
-  ]),
-);
+const json = jsonResponse;
+const errors = errorResponses([400, 401, 403, 404, 409, 422]);
 
 export function createOrdersWebRoutes(
   orders: OrdersService,

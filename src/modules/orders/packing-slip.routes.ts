@@ -4,6 +4,7 @@ import type { Context } from 'hono';
 import type { Clock } from '../../platform/clock.ts';
 import { invalid, notFound, ruleViolation } from '../../platform/errors.ts';
 import { createRoute, createRouter, z } from '../../platform/http/openapi.ts';
+import { errorResponses } from '../../platform/http/openapi-responses.ts';
 import type { AuthVariables } from '../identity/index.ts';
 import type { MarketplacesService } from '../marketplaces/index.ts';
 import { packingSlip, SLIP_LABELS, type SlipLanguage, slipLanguage, slipRefusal } from './packing-slip.ts';
@@ -15,15 +16,7 @@ type Env = { Variables: AuthVariables };
 
 export const MAX_SLIPS = 100;
 
-const ErrorBody = z.object({
-  error: z.object({ code: z.string(), message: z.string(), details: z.any().optional() }),
-});
-const errors = Object.fromEntries(
-  [400, 401, 403, 404, 422].map((s) => [
-    s,
-    { content: { 'application/json': { schema: ErrorBody } }, description: 'Error' },
-  ]),
-);
+const errors = errorResponses([400, 401, 403, 404, 422]);
 
 const SlipQuery = z.object({
   ids: z

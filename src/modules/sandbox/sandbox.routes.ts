@@ -5,6 +5,7 @@ import { parseDurationMs } from '../../platform/duration.ts';
 import { AppError, forbidden, invalid } from '../../platform/errors.ts';
 import { clientAddress } from '../../platform/http/client-address.ts';
 import { createRoute, createRouter, z } from '../../platform/http/openapi.ts';
+import { errorResponses } from '../../platform/http/openapi-responses.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { readDemoCredentials } from './demo-data.service.ts';
 import type { SandboxClock } from './sandbox-clock.service.ts';
@@ -14,13 +15,7 @@ const ClockState = z
   .openapi('SandboxClock', {
     example: { enabled: true, now: '2026-11-30T09:00:00.000Z', offsetMs: 691200000 },
   });
-const ErrorBody = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
-const errors = Object.fromEntries(
-  [400, 401, 403].map((s) => [
-    s,
-    { content: { 'application/json': { schema: ErrorBody } }, description: 'Error' },
-  ]),
-);
+const errors = errorResponses([400, 401, 403]);
 const AdvanceBody = z
   .object({
     by: z
