@@ -32,6 +32,30 @@ function keyIn(keys: { sellerId: string; id: string }[]): SQL {
   return sql`(${orders.sellerId}, ${orders.id}) in (select k->>0, k->>1 from jsonb_array_elements(${json}::jsonb) k)`;
 }
 
+/** Unshipped MFN orders of a marketplace (the partial index of the sweeps), locked, SKIP LOCKED. */
+async function lockOpenUnshipped(
+  tx: DbOrTx,
+  marketplaceId: string,
+  extra: SQL[],
+  limit: number,
+): Promise<SweepCandidate[]> {
+  const rows = await tx
+    .select(candidateColumns)
+    .from(orders)
+    .where(
+      and(
+        eq(orders.marketplaceId, marketplaceId),
+        eq(orders.status, 'Unshipped'),
+        eq(orders.fulfillmentChannel, 'MFN'),
+        ...extra,
+      ),
+    )
+    .orderBy(asc(orders.latestShipDate))
+    .limit(limit)
+    .for('update', { skipLocked: true });
+  return rows as SweepCandidate[];
+}
+
 export function createOrderChangesRepository() {
   return {
     async updateItem(
@@ -113,56 +137,22 @@ export function createOrderChangesRepository() {
     },
 
     /**
-     * ORD-8 auto-cancel candidates of one marketplace, oldest ship-by first, locked. SKIP LOCKED:
-     * a second sweep running at the same time takes other rows, and an order being confirmed right
-     * now (locked by confirmShipment) is left to that confirmation.
+     * ORD-8 auto-cancel candidates of one marketplace (ship-by at or before the bound), oldest
+     * ship-by first, locked. SKIP LOCKED: a second sweep running at the same time takes other
+     * rows, and an order being confirmed right now (locked by confirmShipment) is left to it.
      */
-    async lockAutoCancelCandidates(
-      tx: DbOrTx,
-      marketplaceId: string,
-      shipByAtOrBefore: Date,
-      limit: number,
-    ): Promise<SweepCandidate[]> {
-      const rows = await tx
-        .select(candidateColumns)
-        .from(orders)
-        .where(
-          and(
-            eq(orders.marketplaceId, marketplaceId),
-            eq(orders.status, 'Unshipped'),
-            eq(orders.fulfillmentChannel, 'MFN'),
-            lte(orders.latestShipDate, shipByAtOrBefore),
-          ),
-        )
-        .orderBy(asc(orders.latestShipDate))
-        .limit(limit)
-        .for('update', { skipLocked: true });
-      return rows as SweepCandidate[];
+    lockAutoCancelCandidates(tx: DbOrTx, marketplaceId: string, shipByAtOrBefore: Date, limit: number) {
+      return lockOpenUnshipped(tx, marketplaceId, [lte(orders.latestShipDate, shipByAtOrBefore)], limit);
     },
 
     /** ORD-8 warning candidates: reached their ship-by day, not warned yet. */
-    async lockWarningCandidates(
-      tx: DbOrTx,
-      marketplaceId: string,
-      shipByBefore: Date,
-      limit: number,
-    ): Promise<SweepCandidate[]> {
-      const rows = await tx
-        .select(candidateColumns)
-        .from(orders)
-        .where(
-          and(
-            eq(orders.marketplaceId, marketplaceId),
-            eq(orders.status, 'Unshipped'),
-            eq(orders.fulfillmentChannel, 'MFN'),
-            lt(orders.latestShipDate, shipByBefore),
-            isNull(orders.shipByWarningAt),
-          ),
-        )
-        .orderBy(asc(orders.latestShipDate))
-        .limit(limit)
-        .for('update', { skipLocked: true });
-      return rows as SweepCandidate[];
+    lockWarningCandidates(tx: DbOrTx, marketplaceId: string, shipByBefore: Date, limit: number) {
+      return lockOpenUnshipped(
+        tx,
+        marketplaceId,
+        [lt(orders.latestShipDate, shipByBefore), isNull(orders.shipByWarningAt)],
+        limit,
+      );
     },
 
     async markWarned(tx: DbOrTx, keys: { sellerId: string; id: string }[], at: Date) {
