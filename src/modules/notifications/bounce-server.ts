@@ -1,0 +1,149 @@
+// NTF-7: the inbound SMTP server that receives bounces. Every notification email leaves with its
+// own return address (`bounce+<deliveryId>@<domain>`, bounce-address.ts); a remote MTA that gives
+// up later sends its delivery status notification (RFC 3464) there. This server accepts mail for
+// those addresses only (every other recipient: 550 at RCPT), finds the `message/delivery-status`
+// part with mailparser, and reports a final failure to the pipeline, which marks the address failed
+// and alerts the seller. Delayed and success reports, auto-replies and other mail change nothing.
+import type { AddressInfo } from 'node:net';
+import { simpleParser } from 'mailparser';
+import { SMTPServer, type SMTPServerDataStream, type SMTPServerSession } from 'smtp-server';
+import type { Logger } from '../../platform/logger.ts';
+import { deliveryIdFromReturnAddress } from './bounce-address.ts';
+import { type BounceVerdict, bounceVerdict, parseDeliveryStatus } from './bounce-dsn.ts';
+
+export type BounceReport = {
+  /** The remote SMTP reply code (550) when the report has one. */
+  code: number | null;
+  /** The enhanced status (5.1.1). */
+  status: string | null;
+  reason: Extract<BounceVerdict, { kind: 'failed' }>['reason'];
+  /** What the seller reads as the reason, e.g. `550 5.1.1 user unknown (mx.example.com)`. */
+  evidence: string;
+};
+
+/** The pipeline's side: marks the delivery's address failed. Throws when it cannot store it. */
+export type RecordBounce = (deliveryId: string, bounce: BounceReport) => Promise<unknown>;
+
+export type BounceServerOptions = {
+  port: number;
+  host?: string;
+  /** The domain of the return addresses (the part after `@`). */
+  domain: string;
+  recordBounce: RecordBounce;
+  log: Logger;
+  /** Largest message accepted (bounces carrying the whole original can be big). */
+  maxBytes?: number;
+};
+
+export type BounceServer = { port: number; close(): Promise<void> };
+
+type SmtpError = Error & { responseCode?: number };
+const smtpError = (responseCode: number, message: string): SmtpError =>
+  Object.assign(new Error(message), { responseCode });
+
+/** What one received message did, for logs and tests. */
+export type BounceOutcome = { deliveryId: string; recorded: boolean; verdict: BounceVerdict | null };
+
+/** Reads a received message and reports each VERP recipient's failure (exported for tests). */
+export async function handleBounceMessage(
+  raw: Buffer | string,
+  deliveryIds: string[],
+  recordBounce: RecordBounce,
+): Promise<BounceOutcome[]> {
+  // Mail we cannot read is no bounce report: accepted and dropped, never retried by the sender.
+  const mail = await simpleParser(raw, { keepDeliveryStatus: true }).catch(() => null);
+  const part = mail?.attachments.find((a) =>
+    ['message/delivery-status', 'message/global-delivery-status'].includes(a.contentType.toLowerCase()),
+  );
+  const report = part ? parseDeliveryStatus(part.content.toString('utf8')) : null;
+  const recipients = report?.recipients ?? [];
+  // One envelope per delivery (the email channel sends one recipient per message), so a report
+  // sent to a delivery's return address is about that delivery: the first failed recipient wins.
+  const verdict =
+    recipients.map(bounceVerdict).find((v) => v.kind === 'failed') ??
+    (recipients[0] ? bounceVerdict(recipients[0]) : null);
+  const outcomes: BounceOutcome[] = [];
+  for (const deliveryId of deliveryIds) {
+    if (verdict?.kind !== 'failed') {
+      outcomes.push({ deliveryId, recorded: false, verdict });
+      continue;
+    }
+    await recordBounce(deliveryId, {
+      code: verdict.code,
+      status: verdict.status,
+      reason: verdict.reason,
+      evidence: verdict.evidence,
+    });
+    outcomes.push({ deliveryId, recorded: true, verdict });
+  }
+  return outcomes;
+}
+
+export async function startBounceServer(opts: BounceServerOptions): Promise<BounceServer> {
+  const maxBytes = opts.maxBytes ?? 10 * 1024 * 1024;
+  const log = opts.log.child({ component: 'bounce-server' });
+  const idsOf = (session: SMTPServerSession) =>
+    session.envelope.rcptTo
+      .map((r) => deliveryIdFromReturnAddress(r.address, opts.domain))
+      .filter((id): id is string => id !== null);
+
+  const server = new SMTPServer({
+    // An MX for our own return addresses: no authentication, no relaying, plain SMTP (no
+    // certificate is configured; senders fall back to plain text as they do for any MX).
+    authOptional: true,
+    disabledCommands: ['AUTH', 'STARTTLS'],
+    disableReverseLookup: true,
+    size: maxBytes,
+    logger: false,
+    banner: 'Mercato bounce receiver',
+    onRcptTo(address, _session, callback) {
+      if (deliveryIdFromReturnAddress(address.address, opts.domain) === null) {
+        return callback(smtpError(550, '5.1.1 No such recipient here'));
+      }
+      callback();
+    },
+    onData(stream: SMTPServerDataStream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('end', () => {
+        if (stream.sizeExceeded) return callback(smtpError(552, '5.3.4 Message too big'));
+        handleBounceMessage(Buffer.concat(chunks), idsOf(session), opts.recordBounce).then(
+          (outcomes) => {
+            for (const o of outcomes) {
+              log.info(
+                { deliveryId: o.deliveryId, recorded: o.recorded, verdict: o.verdict?.kind ?? 'no_report' },
+                'bounce received',
+              );
+            }
+            callback();
+          },
+          (err: unknown) => {
+            // A delivery we do not know (deleted, or a forged id) is accepted and dropped: a 5xx to
+            // a null-sender message would only make the remote MTA log another failure.
+            if ((err as { kind?: string }).kind === 'not_found') {
+              log.warn({ err }, 'bounce for an unknown delivery dropped');
+              return callback();
+            }
+            // Anything else (database down...): 451, the remote MTA keeps the bounce and retries.
+            log.error({ err }, 'bounce could not be recorded');
+            callback(smtpError(451, '4.3.0 Temporary failure, try again later'));
+          },
+        );
+      });
+    },
+  });
+  server.on('error', (err) => log.error({ err }, 'bounce server error'));
+  await new Promise<void>((resolve, reject) => {
+    server.server.once('error', reject);
+    server.listen(opts.port, opts.host ?? '0.0.0.0', () => {
+      server.server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.server.address() as AddressInfo).port;
+  log.info({ port, domain: opts.domain }, 'bounce server listening');
+  return {
+    port,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
