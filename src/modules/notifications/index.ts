@@ -28,3 +28,7 @@ export {
 /** NTF-1/3/6, PERF-7: Notification Preferences (service, web routes) and webhook endpoints. */
 export { createPreferencesService, type PreferencesService } from './preferences.service.ts';
 export { createPreferencesRoutes, type ResetFailedAddress } from './preferences.routes.ts';
+/** The pipeline's workers (fan-out loop, one send loop per channel). */
+export { NOTIFICATIONS_POLL_MS, startNotificationsWorkers } from './notifications.jobs.ts';
+/** NTF-4/7: the email channel (pooled SMTP, VERP return address per delivery). */
+export { createEmailChannel } from './email-channel.service.ts';

@@ -11,6 +11,7 @@ import type {
   ChannelAdapters,
   DeliveryChannel,
   DigestCollector,
+  RenderedMessage,
   SendOutcome,
 } from './channel.ts';
 import { failureReasonText, renderNotification } from './email-templates.ts';
@@ -60,6 +61,9 @@ export type RecipientSource = (
   event: { sellerId: string; type: string; payload: Record<string, unknown> },
 ) => Promise<{ channel: DeliveryChannel; address: string }[]>;
 
+/** Renders a delivery itself, or returns undefined to leave it to the type's template. */
+export type CustomRenderer = (d: ClaimedDelivery) => Promise<RenderedMessage | undefined>;
+
 export type NotificationsDeps = {
   db: Db;
   ids: Ids;
@@ -83,6 +87,7 @@ export function createNotificationsService(deps: NotificationsDeps) {
   const adapters: ChannelAdapters = { ...(deps.adapters ?? {}) };
   const recipientSources: RecipientSource[] = [];
   let digests: DigestCollector | undefined;
+  const renderers: CustomRenderer[] = [];
   const leaseMs = deps.leaseMs ?? 60_000;
   const wakeListeners = new Set<() => void>();
   const wake = () => {
@@ -261,6 +266,11 @@ export function createNotificationsService(deps: NotificationsDeps) {
   async function sendOne(adapter: ChannelAdapter, d: ClaimedDelivery): Promise<SendOutcome> {
     try {
       const language = await languageOf(d.sellerId);
+      let rendered: RenderedMessage | undefined;
+      for (const r of renderers) {
+        rendered = await r(d);
+        if (rendered) break;
+      }
       return await adapter.send({
         deliveryId: d.id,
         sellerId: d.sellerId,
@@ -274,7 +284,7 @@ export function createNotificationsService(deps: NotificationsDeps) {
           data: d.notification.data,
           createdAt: d.notification.createdAt,
         },
-        rendered: renderNotification(d.notification.type, d.notification.data, language),
+        rendered: rendered ?? renderNotification(d.notification.type, d.notification.data, language),
       });
     } catch (err) {
       // An adapter that throws (a bug, a dropped connection) is a temporary failure: retried.
@@ -352,6 +362,10 @@ export function createNotificationsService(deps: NotificationsDeps) {
     /** The digest engineer's collector; without one, digest deliveries stay `digest`. */
     setDigestCollector(c: DigestCollector) {
       digests = c;
+    },
+    /** A renderer tried before the templates (digest carriers render their batch). */
+    registerRenderer(r: CustomRenderer) {
+      renderers.push(r);
     },
     /** Wakes the send loops at once (after a fan-out, a reset). */
     onWake(listener: () => void): () => void {
