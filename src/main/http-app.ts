@@ -33,7 +33,13 @@ import {
   createOrdersSpApiRoutes,
   createOrdersWebRoutes,
 } from '../modules/orders/index.ts';
+import {
+  createPreferencesRoutes,
+  createPreferencesService,
+  type ResetFailedAddress,
+} from '../modules/notifications/index.ts';
 import { createSandboxRoutes } from '../modules/sandbox/index.ts';
+import { createListingsMarketplaceRoutes, createListingsWebRoutes } from '../modules/listings/index.ts';
 import { isSpApiPath, spApiErrorBody, spApiErrorRenderer } from '../sp-api/errors.ts';
 import { createLwaRoutes } from '../sp-api/lwa.routes.ts';
 import { sellerOf, spApiAuth, usagePlan, type SpApiVariables } from '../sp-api/middleware.ts';
@@ -127,6 +133,23 @@ export function createHttpApp(s: Services, opts: { isReady: () => boolean; cliTo
   app.route('/', createOrdersWebRoutes(orders, s.clock, requireSeller, marketplaces));
   app.route('/', createOrderChangesWebRoutes(orders, requireSeller));
   app.route('/', createOrdersRefundsWebRoutes(orders, requireSeller));
+  app.route('/', createListingsWebRoutes(s.listings, requireSeller));
+  // Notification Preferences (NTF-1/3/6/7, PERF-7).
+  const preferences = createPreferencesService({
+    db: s.database.db,
+    ids: s.ids,
+    clock: s.clock,
+    marketplaces,
+    sellerContacts: (sellerId) => identity.sellerContacts(sellerId),
+    allowPrivateWebhooks: s.config.allowPrivateWebhooks,
+  });
+  // The reset re-sends what was missed: the notifications service's (NTF-7), once it is built.
+  const notificationsService = (s as Partial<{ notifications: { resetFailedAddress: ResetFailedAddress } }>)
+    .notifications;
+  app.route(
+    '/',
+    createPreferencesRoutes(preferences, requireSeller, notificationsService?.resetFailedAddress),
+  );
   // "Your Account" (buyers): sign-in and sessions, then the buyer's orders and receipts.
   app.route('/', createBuyerSessionRoutes(s.buyers, { secureCookies: s.config.mode === 'production' }));
   app.route('/', createOrdersBuyerRoutes(orders, requireBuyer));
@@ -137,6 +160,7 @@ export function createHttpApp(s: Services, opts: { isReady: () => boolean; cliTo
   app.route('/', createOrdersMarketplaceRoutes(orders));
   app.route('/', createBuyersMarketplaceRoutes(s.buyers));
   app.route('/', createOrderChangesMarketplaceRoutes(orders));
+  app.route('/', createListingsMarketplaceRoutes(s.listings));
 
   // --- SP-API (LWA access tokens) ---------------------------------------------------------------
   app.route('/', createLwaRoutes(identity));

@@ -24,8 +24,12 @@ const EnvSchema = z.object({
   MERCATO_DEMO_ORDERS: z.coerce.number().int().min(0).max(100000).default(150),
   SPAPI_RATE_LIMITS: z.string().default('default'),
   MERCATO_WORKERS: boolish.optional(),
+  MERCATO_ALLOW_PRIVATE_WEBHOOKS: boolish.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86400).default(3600),
+  SMS_PROVIDER_URL: z.string().url().optional(),
+  SMS_PROVIDER_TOKEN: z.string().optional(),
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
   SESSION_TTL_HOURS: z.coerce
     .number()
     .int()
@@ -49,9 +53,15 @@ export type Config = {
   spApiRateLimits: string;
   /** Run background workers in this process (the default for `start`). */
   workers: boolean;
+  /** NTF-6: let sellers register webhooks on private/loopback addresses (SSRF guard off). */
+  allowPrivateWebhooks: boolean;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   accessTokenTtlSeconds: number;
   sessionTtlHours: number;
+  /** NTF-6 SMS through an HTTP provider (POST JSON {to, text}); none = SMS deliveries are skipped. */
+  sms: { providerUrl: string | undefined; providerToken: string | undefined };
+  /** NTF-6 webhooks: the per-attempt timeout (a slow endpoint never holds up the others). */
+  webhooks: { timeoutMs: number };
 };
 
 export class ConfigError extends Error {}
@@ -81,8 +91,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     demoOrdersPerSeller: e.MERCATO_DEMO_ORDERS,
     spApiRateLimits: e.SPAPI_RATE_LIMITS,
     workers: e.MERCATO_WORKERS ?? true,
+    allowPrivateWebhooks: e.MERCATO_ALLOW_PRIVATE_WEBHOOKS ?? false,
     logLevel: e.LOG_LEVEL,
     accessTokenTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,
     sessionTtlHours: e.SESSION_TTL_HOURS,
+    sms: { providerUrl: e.SMS_PROVIDER_URL || undefined, providerToken: e.SMS_PROVIDER_TOKEN || undefined },
+    webhooks: { timeoutMs: e.WEBHOOK_TIMEOUT_MS },
   };
 }
