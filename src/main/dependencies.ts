@@ -18,6 +18,10 @@ import {
   type OrdersService,
 } from '../modules/orders/index.ts';
 import { createSandboxClock, type SandboxClock } from '../modules/sandbox/index.ts';
+import { createListingsService, type ListingsService } from '../modules/listings/index.ts';
+import { publishEvent } from '../modules/notifications/index.ts';
+import { createDigests, type Digests } from '../modules/notifications/digests.service.ts';
+import { createNotificationSchedule } from '../modules/notifications/digests.jobs.ts';
 import { parseRateLimitSetting, RateLimiter } from '../sp-api/rate-limit.ts';
 
 export type Services = {
@@ -38,6 +42,12 @@ export type Services = {
   identity: IdentityService;
   buyers: BuyersService;
   orders: OrdersService;
+  /** Listings (NTF-2 Listings, NTF-5 views and the weekly out-of-stock report). */
+  listings: ListingsService;
+  /** NTF-6 digest batches: collect (fan-out) and flushDue (schedule). */
+  digests: Digests;
+  /** Runs the scheduled notification tasks now (digest flush, weekly out-of-stock). */
+  runNotificationSchedule(): Promise<void>;
   /** Starts the background workers in this process. */
   startWorkers(): Promise<void>;
   close(): Promise<void>;
@@ -97,6 +107,17 @@ export async function buildServices(config: Config, opts: BuildOptions = {}): Pr
       relaySecret: secret,
       buyers,
     });
+    const listings = createListingsService({ db: database.db, ids, clock, marketplaces, publishEvent });
+    const digests = createDigests({ db: database.db, ids });
+    // NTF-5/6: digest flush and the weekly out-of-stock report, every minute and on clock moves.
+    const notificationSchedule = createNotificationSchedule({
+      clock,
+      log,
+      tasks: [
+        { name: 'digest flush', run: (now) => digests.flushDue(now) },
+        { name: 'weekly out-of-stock', run: (now) => listings.runWeeklyOutOfStock(now) },
+      ],
+    });
     defineOrdersQueues(jobs);
     await jobs.start();
     let workersStarted = false;
@@ -117,6 +138,9 @@ export async function buildServices(config: Config, opts: BuildOptions = {}): Pr
       identity,
       buyers,
       orders,
+      listings,
+      digests,
+      runNotificationSchedule: () => notificationSchedule.runAll(),
       async startWorkers() {
         if (workersStarted) return;
         workersStarted = true;
@@ -145,11 +169,14 @@ export async function buildServices(config: Config, opts: BuildOptions = {}): Pr
         sandboxClock.onAdvance(async () => {
           await orders.runDeadlineSweeps();
         });
+        notificationSchedule.start();
+        sandboxClock.onAdvance(() => notificationSchedule.runAll());
         if (config.mode === 'sandbox') sandboxClock.startRefreshing();
       },
       async close() {
         sandboxClock.stop();
         if (sweepTimer) clearInterval(sweepTimer);
+        notificationSchedule.stop();
         await jobs.stop().catch((err) => log.warn({ err }, 'job queue stop failed'));
         await mailer.close();
         if (!opts.database) await database.close();
