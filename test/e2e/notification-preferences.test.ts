@@ -312,6 +312,49 @@ describe('webhook endpoints (NTF-6)', () => {
   });
 });
 
+describe('failed addresses (NTF-7)', () => {
+  it('lists an address that failed for the home alert and the page, and the reset clears it', async () => {
+    const { failedAddresses } = await import('../../src/modules/notifications/notifications.tables.ts');
+    await t.services.database.db.insert(failedAddresses).values({
+      sellerId: seller.sellerId,
+      channel: 'email',
+      address: 'ops@example.com',
+      reason: 'mailbox_full',
+      evidence: '552 5.2.2 mailbox full',
+      failedAt: t.clock.now(),
+    });
+    const r = await api('GET', '/api/notifications/failed-addresses');
+    expect(r.status, r.text).toBe(200);
+    expect(r.json.failedAddresses).toEqual([
+      expect.objectContaining({
+        code: 'EMAIL_DELIVERY_FAILED',
+        address: 'ops@example.com',
+        reason: 'mailbox_full',
+        reasonText: expect.any(String),
+        evidence: '552 5.2.2 mailbox full',
+      }),
+    ]);
+    expect((await rows()).body.failedAddresses).toHaveLength(1);
+    // Another seller sees nothing of it.
+    expect(
+      (await api('GET', '/api/notifications/failed-addresses', undefined, itWeb)).json.failedAddresses,
+    ).toEqual([]);
+
+    const reset = await api('POST', '/api/notifications/failed-addresses/reset', {
+      channel: 'email',
+      address: 'ops@example.com',
+    });
+    expect(reset.status, reset.text).toBe(200);
+    expect((await api('GET', '/api/notifications/failed-addresses')).json.failedAddresses).toEqual([]);
+    const again = await api('POST', '/api/notifications/failed-addresses/reset', {
+      channel: 'email',
+      address: 'ops@example.com',
+    });
+    expect(again.status).toBe(404);
+    expect(again.json.error.code).toBe('FAILED_ADDRESS_NOT_FOUND');
+  });
+});
+
 describe('OpenAPI (API-3)', () => {
   it('documents the preferences routes', async () => {
     const doc = (await t.request('GET', '/openapi.json')).json;
@@ -321,6 +364,8 @@ describe('OpenAPI (API-3)', () => {
         '/api/notifications/preferences/{type}',
         '/api/notifications/webhooks',
         '/api/notifications/webhooks/{id}',
+        '/api/notifications/failed-addresses',
+        '/api/notifications/failed-addresses/reset',
       ]),
     );
   });

@@ -132,6 +132,20 @@ export function createPreferencesRoutes(
     },
   );
 
+  r.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/notifications/failed-addresses',
+      tags: TAGS,
+      summary: 'Addresses that failed and are not reset: the home page alert (NTF-7, EMAIL_DELIVERY_FAILED)',
+      responses: { 200: json('Failed addresses with reason and evidence'), ...errors },
+    }),
+    async (c) => {
+      const { sellerId } = requireSeller(c);
+      return c.json({ failedAddresses: await prefs.failedAddresses(sellerId) }, 200);
+    },
+  );
+
   if (resetFailedAddress) {
     r.openapi(
       createRoute({

@@ -8,6 +8,7 @@ import type { Db } from '../../platform/db/database.ts';
 import { type AppError, invalid, notFound, ruleViolation } from '../../platform/errors.ts';
 import type { Ids } from '../../platform/ids.ts';
 import type { MarketplacesService } from '../marketplaces/index.ts';
+import { failureReasonText } from './email-templates.ts';
 import {
   type NotificationGroup,
   type NotificationType,
@@ -24,7 +25,11 @@ import {
   type PreferenceInput,
 } from './preferences-rules.ts';
 import { checkWebhookUrl, isPublicAddress, privateRefusal } from './preferences-webhook-url.ts';
-import { createPreferencesRepository, type PreferenceRow } from './preferences.repository.ts';
+import {
+  createPreferencesRepository,
+  type FailedAddressRow,
+  type PreferenceRow,
+} from './preferences.repository.ts';
 
 /** The page's rows, in the seed's order (Seller Central help "Notification preferences"). */
 export const PREFERENCE_GROUPS: readonly NotificationGroup[] = [
@@ -79,6 +84,18 @@ const dnsResolve = async (host: string) => {
   const { lookup } = await import('node:dns/promises');
   return (await lookup(host, { all: true })).map((a) => a.address);
 };
+
+/** A failed address as the page and the home alert show it; `reasonText` in the seller's language. */
+const toFailedView = (f: FailedAddressRow, language: string) => ({
+  /** Stable code of the home alert (NTF-7): EMAIL_DELIVERY_FAILED, SMS_DELIVERY_FAILED... */
+  code: `${f.channel.toUpperCase()}_DELIVERY_FAILED`,
+  channel: f.channel,
+  address: f.address,
+  reason: f.reason,
+  reasonText: failureReasonText(f.reason, language),
+  evidence: f.evidence,
+  failedAt: f.failedAt.toISOString(),
+});
 
 export function createPreferencesService(d: PreferencesDeps) {
   const repo = createPreferencesRepository(d.db);
@@ -153,6 +170,15 @@ export function createPreferencesService(d: PreferencesDeps) {
   });
 
   return {
+    /** NTF-7: addresses that failed and were not reset (home alert, badges on the page). */
+    async failedAddresses(sellerId: string) {
+      const [seller, rows] = await Promise.all([
+        d.marketplaces.getSeller(sellerId),
+        repo.activeFailedAddresses(sellerId),
+      ]);
+      return rows.map((f) => toFailedView(f, seller.language));
+    },
+
     /** NTF-1: every type the seller's plan offers, grouped as the page's rows. */
     async list(sellerId: string) {
       const seller = await d.marketplaces.getSeller(sellerId);
@@ -172,13 +198,7 @@ export function createPreferencesService(d: PreferencesDeps) {
           types: types.filter((t) => t.group === group).map((t) => view(t, byType.get(t.id), emails)),
         })).filter((g) => g.types.length > 0),
         webhooks: webhooks.map(toWebhookView),
-        failedAddresses: failed.map((f) => ({
-          channel: f.channel,
-          address: f.address,
-          reason: f.reason,
-          evidence: f.evidence,
-          failedAt: f.failedAt.toISOString(),
-        })),
+        failedAddresses: failed.map((f) => toFailedView(f, seller.language)),
       };
     },
 

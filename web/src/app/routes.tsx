@@ -1,6 +1,9 @@
 import type { ReactNode } from 'react';
 import { ComingSoonPage } from '../features/coming-soon/coming-soon-page';
 import { HomePage } from '../features/home/home-page';
+import { DeliveryLogPage } from '../features/notifications/delivery-log-page';
+import { NotificationsPage } from '../features/notifications/notifications-page';
+import { NotificationPreferencesPage } from '../features/notifications/preferences-page';
 import { JobsPage } from '../features/ops/jobs-page';
 import { SentMailPage } from '../features/ops/sent-mail-page';
 import { OrderDetailPage } from '../features/orders/order-detail-page';
@@ -24,6 +27,9 @@ const sellerRoutes: Route[] = [
   { path: '/performance', render: () => <ComingSoonPage area="performance" /> },
   { path: '/reports', render: () => <ComingSoonPage area="reports" /> },
   { path: '/settings', render: () => <SettingsPage /> },
+  { path: '/settings/notifications', render: () => <NotificationPreferencesPage /> },
+  { path: '/notifications', render: () => <NotificationsPage /> },
+  { path: '/notifications/log', render: () => <DeliveryLogPage /> },
 ];
 
 const operatorRoutes: Route[] = [

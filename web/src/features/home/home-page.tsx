@@ -3,6 +3,7 @@ import { useT } from '../../i18n/i18n';
 import { ErrorState } from '../../ui/error-state';
 import { PageHeader, useDocumentTitle } from '../../ui/page-header';
 import { SkeletonLine } from '../../ui/skeleton';
+import { FailedAddressAlerts } from '../notifications/failed-address-alert';
 import { AlertList } from './alert-list';
 import { useHome } from './home-api';
 import { StatusCountCards } from './status-count-cards';
@@ -29,6 +30,7 @@ export function HomePage() {
             <h2 id="home-alerts" className="section-title">
               {t('home.alerts')}
             </h2>
+            <FailedAddressAlerts />
             {home.data ? (
               <AlertList alerts={home.data.alerts} />
             ) : (

@@ -1,5 +1,6 @@
 import { useT } from '../../i18n/i18n';
 import { PageHeader, useDocumentTitle } from '../../ui/page-header';
+import { NotificationPreferencesLink } from '../notifications/preferences-link';
 import { AccountPanel } from './account-panel';
 import { DeveloperApps } from './developer-apps';
 
@@ -11,6 +12,7 @@ export function SettingsPage() {
       <PageHeader title={t('settings.title')} subtitle={t('settings.subtitle')} />
       <div className="stack-lg">
         <AccountPanel />
+        <NotificationPreferencesLink />
         <DeveloperApps />
       </div>
     </div>
