@@ -39,6 +39,8 @@ import {
   type ResetFailedAddress,
 } from '../modules/notifications/index.ts';
 import { createSandboxRoutes } from '../modules/sandbox/index.ts';
+import { createAccountNoticesRoutes } from '../modules/notifications/account-notices.routes.ts';
+import { createAccountNotices } from '../modules/notifications/account-notices.service.ts';
 import { createListingsMarketplaceRoutes, createListingsWebRoutes } from '../modules/listings/index.ts';
 import { isSpApiPath, spApiErrorBody, spApiErrorRenderer } from '../sp-api/errors.ts';
 import { createLwaRoutes } from '../sp-api/lwa.routes.ts';
@@ -154,6 +156,18 @@ export function createHttpApp(s: Services, opts: { isReady: () => boolean; cliTo
   app.route('/', createBuyerSessionRoutes(s.buyers, { secureCookies: s.config.mode === 'production' }));
   app.route('/', createOrdersBuyerRoutes(orders, requireBuyer));
   app.route('/', createOpsRoutes({ db: s.database.db, jobs: s.jobs, requireOperator }));
+  // NTF-2 Account: the operator publishes notices to all sellers or one marketplace.
+  const accountNotices = createAccountNotices({
+    db: s.database.db,
+    ids: s.ids,
+    clock: s.clock,
+    listSellers: () => marketplaces.listSellers(),
+    marketplaceExists: async (id) => Boolean(await marketplaces.findMarketplace(id)),
+  });
+  app.route(
+    '/',
+    createAccountNoticesRoutes(accountNotices, (c) => requireOperatorSession(c as Context<Env>)),
+  );
 
   // --- marketplace API (operator API keys) -----------------------------------------------------
   app.use('/marketplace/*', operatorKeyMiddleware(identity));
