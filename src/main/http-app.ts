@@ -179,6 +179,20 @@ export function createHttpApp(s: Services, opts: { isReady: () => boolean; cliTo
   // --- SP-API (LWA access tokens) ---------------------------------------------------------------
   app.route('/', createLwaRoutes(identity));
   const auth = spApiAuth(identity);
+  // The preferences for a seller's own tools (LWA access token of an authorized app, no operator key).
+  app.use('/mercato/notifications/v1/*', auth as never);
+  app.route(
+    '/',
+    createPreferencesRoutes(
+      preferences,
+      (c) => {
+        const principal = (c as unknown as Context<Env>).get('spapi') as SpApiVariables['spapi'];
+        return { sellerId: sellerOf(principal), userId: `app:${principal.app}` };
+      },
+      notificationsService?.resetFailedAddress,
+      { prefix: '/mercato/notifications/v1', tag: 'Seller API: notification preferences' },
+    ),
+  );
   app.route(
     '/',
     createOrdersSpApiRoutes(orders, marketplaces, s.clock, {

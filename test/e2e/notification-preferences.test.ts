@@ -2,7 +2,7 @@
 // on a real database: the rows of the selling plan, every validation rule with the field named,
 // webhook endpoints (private addresses refused, secret shown once), and who changed what.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSeller, IT, type TestSeller, webLogin } from '../support/fixtures.ts';
+import { createSeller, IT, spApiToken, type TestSeller, webLogin } from '../support/fixtures.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 
 let t: TestApp;
@@ -352,6 +352,31 @@ describe('failed addresses (NTF-7)', () => {
     });
     expect(again.status).toBe(404);
     expect(again.json.error.code).toBe('FAILED_ADDRESS_NOT_FOUND');
+  });
+});
+
+describe("the seller API for a seller's own tools (LWA token, no operator key)", () => {
+  it('reads and saves the same preferences with an access token', async () => {
+    const token = await spApiToken(t, italian);
+    const h = { 'x-amz-access-token': token };
+    expect((await t.request('GET', '/mercato/notifications/v1/preferences')).status).toBe(401);
+    const r = await t.request('GET', '/mercato/notifications/v1/preferences', { headers: h });
+    expect(r.status, r.text).toBe(200);
+    const bad = await t.request('PUT', '/mercato/notifications/v1/preferences/order.canceled', {
+      headers: h,
+      body: { ...base, emails: ['nope'] },
+    });
+    expect(bad.status).toBe(400);
+    expect(fieldsOf(bad)).toEqual(['emails.0:INVALID_EMAIL']);
+    const ok = await t.request('PUT', '/mercato/notifications/v1/preferences/order.canceled', {
+      headers: h,
+      body: { ...base, emails: ['tools@example.it'], phones: ['02 1234 5678'] },
+    });
+    expect(ok.status, ok.text).toBe(200);
+    expect(ok.json.preference.updatedBy).toBe(`app:${italian.appId}`);
+    // The web page sees what the tool saved.
+    const row = (await rows(itWeb)).byType.get('order.canceled') as TypeView;
+    expect(row.preference).toMatchObject({ emails: ['tools@example.it'], phones: ['+390212345678'] });
   });
 });
 

@@ -18,7 +18,6 @@ export type ResetFailedAddress = (
 
 const json = jsonResponse;
 const errors = errorResponses();
-const TAGS = ['Web: notifications'];
 
 export const PreferenceBody = z
   .object({
@@ -37,17 +36,25 @@ export const PreferenceBody = z
   })
   .strict();
 
+/**
+ * The same routes serve the seller web API (`/api/notifications`, session + CSRF) and the seller
+ * API for a seller's own tools (`/mercato/notifications/v1`, an LWA access token, no operator key):
+ * `prefix` and `requireSeller` say which.
+ */
 export function createPreferencesRoutes(
   prefs: PreferencesService,
   requireSeller: RequireSeller,
   resetFailedAddress?: ResetFailedAddress,
+  opts: { prefix?: string; tag?: string } = {},
 ) {
   const r = createRouter<Env>();
+  const P = opts.prefix ?? '/api/notifications';
+  const TAGS = [opts.tag ?? 'Web: notifications'];
 
   r.openapi(
     createRoute({
       method: 'get',
-      path: '/api/notifications/preferences',
+      path: `${P}/preferences`,
       tags: TAGS,
       summary: 'Every notification type of your selling plan with its effective preference (NTF-1)',
       responses: { 200: json('Groups of types, webhook endpoints and failed addresses'), ...errors },
@@ -61,7 +68,7 @@ export function createPreferencesRoutes(
   r.openapi(
     createRoute({
       method: 'put',
-      path: '/api/notifications/preferences/{type}',
+      path: `${P}/preferences/{type}`,
       tags: TAGS,
       summary: 'Save one notification type: state, recipients, frequency (NTF-3, NTF-6, PERF-7)',
       request: {
@@ -80,7 +87,7 @@ export function createPreferencesRoutes(
   r.openapi(
     createRoute({
       method: 'get',
-      path: '/api/notifications/webhooks',
+      path: `${P}/webhooks`,
       tags: TAGS,
       summary: 'Your webhook endpoints (secrets are never shown again)',
       responses: { 200: json('Endpoints'), ...errors },
@@ -94,7 +101,7 @@ export function createPreferencesRoutes(
   r.openapi(
     createRoute({
       method: 'post',
-      path: '/api/notifications/webhooks',
+      path: `${P}/webhooks`,
       tags: TAGS,
       summary: 'Register a webhook endpoint; the Standard Webhooks secret (whsec_…) is shown once',
       request: {
@@ -119,7 +126,7 @@ export function createPreferencesRoutes(
   r.openapi(
     createRoute({
       method: 'delete',
-      path: '/api/notifications/webhooks/{id}',
+      path: `${P}/webhooks/{id}`,
       tags: TAGS,
       summary: 'Delete a webhook endpoint (and remove it from every notification type)',
       request: { params: z.object({ id: z.string().max(64) }) },
@@ -135,7 +142,7 @@ export function createPreferencesRoutes(
   r.openapi(
     createRoute({
       method: 'get',
-      path: '/api/notifications/failed-addresses',
+      path: `${P}/failed-addresses`,
       tags: TAGS,
       summary: 'Addresses that failed and are not reset: the home page alert (NTF-7, EMAIL_DELIVERY_FAILED)',
       responses: { 200: json('Failed addresses with reason and evidence'), ...errors },
@@ -150,7 +157,7 @@ export function createPreferencesRoutes(
     r.openapi(
       createRoute({
         method: 'post',
-        path: '/api/notifications/failed-addresses/reset',
+        path: `${P}/failed-addresses/reset`,
         tags: TAGS,
         summary: 'Reset a failed address: clears the home alert and re-sends what was missed (NTF-7)',
         request: {
