@@ -19,9 +19,21 @@ import {
 } from '../modules/orders/index.ts';
 import { createSandboxClock, type SandboxClock } from '../modules/sandbox/index.ts';
 import { createListingsService, type ListingsService } from '../modules/listings/index.ts';
-import { publishEvent } from '../modules/notifications/index.ts';
+import {
+  createEmailChannel,
+  createNotificationsService,
+  type NotificationsService,
+  publishEvent,
+  startNotificationsWorkers,
+} from '../modules/notifications/index.ts';
 import { createDigests, type Digests } from '../modules/notifications/digests.service.ts';
 import { createNotificationSchedule } from '../modules/notifications/digests.jobs.ts';
+import {
+  createSmsChannel,
+  createSpApiNotificationsService,
+  createWebhookChannel,
+  type SpApiNotificationsService,
+} from '../modules/notifications/index.ts';
 import { parseRateLimitSetting, RateLimiter } from '../sp-api/rate-limit.ts';
 
 export type Services = {
@@ -42,6 +54,10 @@ export type Services = {
   identity: IdentityService;
   buyers: BuyersService;
   orders: OrdersService;
+  /** NTF-7..10: the notification pipeline (outbox fan-out, send workers, failed addresses, in-app). */
+  notifications: NotificationsService;
+  /** SP-API Notifications v1: destinations, subscriptions, and the `sp_api` channel. */
+  spApiNotifications: SpApiNotificationsService;
   /** Listings (NTF-2 Listings, NTF-5 views and the weekly out-of-stock report). */
   listings: ListingsService;
   /** NTF-6 digest batches: collect (fan-out) and flushDue (schedule). */
@@ -109,6 +125,35 @@ export async function buildServices(config: Config, opts: BuildOptions = {}): Pr
     });
     const listings = createListingsService({ db: database.db, ids, clock, marketplaces, publishEvent });
     const digests = createDigests({ db: database.db, ids });
+    const notifications = createNotificationsService({
+      db: database.db,
+      ids,
+      clock,
+      getSeller: (id) => marketplaces.getSeller(id),
+      sellerContacts: (id) => identity.sellerContacts(id),
+    });
+    // NTF-6: non-immediate deliveries join their open digest batch in the fan-out's transaction.
+    notifications.setDigestCollector(digests);
+    notifications.registerChannel(
+      'email',
+      createEmailChannel({ mailer, from: config.mail.from, bounceDomain: mailDomain(config.mail.from) }),
+    );
+    // NTF-6: webhooks (Standard Webhooks), SMS (HTTP provider, when configured) and SP-API
+    // Notifications v1 webhook destinations (a recipient source adds their deliveries).
+    const webhookOptions = {
+      db: database.db,
+      clock,
+      realClock,
+      allowPrivateWebhooks: config.allowPrivateWebhooks,
+      timeoutMs: config.webhooks.timeoutMs,
+    };
+    notifications.registerChannel('webhook', createWebhookChannel(webhookOptions));
+    const sms = createSmsChannel(config.sms);
+    if (sms) notifications.registerChannel('sms', sms);
+    const spApiNotifications = createSpApiNotificationsService({ ...webhookOptions, ids });
+    notifications.registerChannel('sp_api', spApiNotifications.channel());
+    notifications.registerRecipientSource(spApiNotifications.recipientSource);
+    let notificationWorkers: { stop(): Promise<void> } | undefined;
     // NTF-5/6: digest flush and the weekly out-of-stock report, every minute and on clock moves.
     const notificationSchedule = createNotificationSchedule({
       clock,
@@ -138,6 +183,8 @@ export async function buildServices(config: Config, opts: BuildOptions = {}): Pr
       identity,
       buyers,
       orders,
+      notifications,
+      spApiNotifications,
       listings,
       digests,
       runNotificationSchedule: () => notificationSchedule.runAll(),
@@ -169,6 +216,7 @@ export async function buildServices(config: Config, opts: BuildOptions = {}): Pr
         sandboxClock.onAdvance(async () => {
           await orders.runDeadlineSweeps();
         });
+        notificationWorkers = startNotificationsWorkers({ notifications, log });
         notificationSchedule.start();
         sandboxClock.onAdvance(() => notificationSchedule.runAll());
         if (config.mode === 'sandbox') sandboxClock.startRefreshing();
@@ -177,6 +225,7 @@ export async function buildServices(config: Config, opts: BuildOptions = {}): Pr
         sandboxClock.stop();
         if (sweepTimer) clearInterval(sweepTimer);
         notificationSchedule.stop();
+        await notificationWorkers?.stop();
         await jobs.stop().catch((err) => log.warn({ err }, 'job queue stop failed'));
         await mailer.close();
         if (!opts.database) await database.close();
@@ -186,4 +235,10 @@ export async function buildServices(config: Config, opts: BuildOptions = {}): Pr
     if (!opts.database) await database.close().catch(() => undefined);
     throw err;
   }
+}
+
+/** The domain of the From address: per-delivery return addresses (NTF-7 VERP) live there. */
+function mailDomain(from: string): string {
+  const m = /@([^>\s]+)/.exec(from);
+  return m?.[1] ?? 'mercato.local';
 }

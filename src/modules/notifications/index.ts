@@ -5,6 +5,7 @@ export {
   type NotificationsService,
   type PublishedEvent,
   publishEvent,
+  publishEvents,
   type RecipientSource,
 } from './notifications.service.ts';
 /** The channel port (email, SMS, webhook, SP-API adapters implement it) and the digest collector. */
@@ -32,3 +33,17 @@ export { createPreferencesRoutes, type ResetFailedAddress } from './preferences.
 export { NOTIFICATIONS_POLL_MS, startNotificationsWorkers } from './notifications.jobs.ts';
 /** NTF-4/7: the email channel (pooled SMTP, VERP return address per delivery). */
 export { createEmailChannel } from './email-channel.service.ts';
+/** NTF-6: the webhook channel (Standard Webhooks signatures; 410 disables) and its Svix retry schedule. */
+export { createWebhookChannel } from './webhook.service.ts';
+export { nextWebhookAttemptAt, WEBHOOK_MAX_ATTEMPTS, webhookRetryDelayMs } from './webhook-retry.ts';
+/** NTF-6: the SMS channel through an HTTP provider (null when none is configured: `sms_not_configured`). */
+export { createSmsChannel, SMS_NOT_CONFIGURED } from './sms-channel.ts';
+/** SP-API Notifications v1: destinations, subscriptions, their routes, delivery and payload builders. */
+export {
+  createSpApiNotificationsService,
+  type SpApiNotificationsService,
+} from './sp-api-notifications.service.ts';
+export { createNotificationsSpApiRoutes } from './sp-api-notifications.sp-api.ts';
+export { buildSpApiNotification, spApiNotificationTypeFor } from './sp-api-notifications-payloads.ts';
+/** NTF-7: the inbound SMTP server for bounces at the per-delivery return addresses. */
+export { type BounceServer, type RecordBounce, startBounceServer } from './bounce-server.ts';

@@ -36,6 +36,23 @@ export async function insertDomainEvent(
   return res.length > 0;
 }
 
+/** Many events in one statement (a sweep's batch); repeats of a dedupe key are dropped. */
+export async function insertDomainEvents(
+  on: DbOrTx,
+  rows: (Omit<typeof domainEvents.$inferInsert, 'occurredAt'> & { occurredAt: Date })[],
+): Promise<number> {
+  let n = 0;
+  for (let i = 0; i < rows.length; i += 1000) {
+    const res = await on
+      .insert(domainEvents)
+      .values(rows.slice(i, i + 1000))
+      .onConflictDoNothing({ target: domainEvents.dedupeKey })
+      .returning({ id: domainEvents.id });
+    n += res.length;
+  }
+  return n;
+}
+
 export function createNotificationsRepository(db: Db) {
   return {
     /** The sellers of the next unprocessed events (read before the fan-out transaction). */

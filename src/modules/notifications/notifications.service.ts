@@ -21,6 +21,7 @@ import {
   createNotificationsRepository,
   type DomainEventRow,
   insertDomainEvent,
+  insertDomainEvents,
 } from './notifications.repository.ts';
 import { planRecipients, type Preference } from './recipients.ts';
 import { nextAttemptAt } from './retry-schedule.ts';
@@ -53,6 +54,25 @@ export async function publishEvent(tx: DbOrTx, e: PublishedEvent): Promise<boole
     payload: e.payload,
     occurredAt: e.occurredAt,
   });
+}
+
+/** NTF-9 for batches (sweeps): one statement, same guarantees; returns how many were new. */
+export async function publishEvents(
+  tx: DbOrTx,
+  events: (PublishedEvent & { occurredAt: Date })[],
+): Promise<number> {
+  if (events.length === 0) return 0;
+  return insertDomainEvents(
+    tx,
+    events.map((e) => ({
+      id: `evt_${eventUlid()}`,
+      sellerId: e.sellerId,
+      type: e.type,
+      dedupeKey: e.dedupeKey,
+      payload: e.payload,
+      occurredAt: e.occurredAt,
+    })),
+  );
 }
 
 /** Extra recipients of an event that do not live in preferences (SP-API subscriptions...). */

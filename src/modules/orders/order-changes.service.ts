@@ -11,6 +11,7 @@ import type { MarketplacesService } from '../marketplaces/index.ts';
 import { applyQuantityChanges, buyerEditRefusal } from './buyer-edit.ts';
 import { createOrderChangesRepository } from './order-changes.repository.ts';
 import { nextStatus } from './order-lifecycle.ts';
+import { publishOrderCanceled } from './order-notifications.service.ts';
 import type { OrderRow, OrdersRepository } from './orders.repository.ts';
 import type { Actor, CancellationKind, PostalAddress, TrackingStatus } from './orders.types.ts';
 
@@ -94,6 +95,7 @@ export function createOrderChanges(d: Deps) {
       lastUpdateDate: now,
     });
     await event(tx, order, 'order_canceled', actor, { kind, reason, note: note ?? null, from: order.status });
+    await publishOrderCanceled(tx, order, now, reason);
     await d.jobs.send(
       tx,
       CANCELLATION_EMAIL_QUEUE,

@@ -12,6 +12,7 @@ import type { Marketplace, MarketplacesService } from '../marketplaces/index.ts'
 import { CANCELLATION_EMAIL_QUEUE } from './order-changes.service.ts';
 import { createOrderChangesRepository, type SweepCandidate } from './order-changes.repository.ts';
 import { autoCancelCutoff, type DeadlineRules, isAutoCancelDue, sweepBounds } from './order-deadlines.ts';
+import { publishOrdersCanceled, publishShipByWarnings } from './order-notifications.service.ts';
 import { createOrdersRepository } from './orders.repository.ts';
 
 export const SHIP_BY_WARNING_QUEUE = 'orders.ship-by-warning-email';
@@ -83,6 +84,7 @@ export function createDeadlineSweeps(d: Deps) {
           },
         })),
       );
+      await publishOrdersCanceled(tx, canceled, m.id, now, 'ShipmentNotConfirmed');
       // One email job per seller and batch: 100,000 cancellations are 50 jobs, not 100,000.
       for (const [sellerId, orderIds] of bySeller(canceled)) {
         await d.jobs.send(tx, CANCELLATION_EMAIL_QUEUE, { sellerId, orderIds });
@@ -118,9 +120,14 @@ export function createDeadlineSweeps(d: Deps) {
           data: { cutoff: autoCancelCutoff(c.latestShipDate, rules).toISOString() },
         })),
       );
-      for (const [sellerId, orderIds] of bySeller(due)) {
-        await d.jobs.send(tx, SHIP_BY_WARNING_QUEUE, { sellerId, orderIds });
-      }
+      // ORD-8 warning to the seller: one `order.ship_by_warning` notification per order, in this
+      // transaction (NTF-9); the seller's preferences decide email, in-app, SMS... (issue 4).
+      await publishShipByWarnings(
+        tx,
+        due.map((c) => ({ ...c, cancelAt: autoCancelCutoff(c.latestShipDate, rules) })),
+        m.id,
+        now,
+      );
       return { warned: due.length, more: due.length === BATCH };
     });
   }

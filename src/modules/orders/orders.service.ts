@@ -20,6 +20,7 @@ import { relayAddress } from './relay-address.ts';
 import { createRefunds } from './refunds.service.ts';
 import { createShipmentStatusUpdates } from './shipment-status.service.ts';
 import { planShipment } from './shipment-plan.ts';
+import { publishOrderNew, publishShipmentConfirmed } from './order-notifications.service.ts';
 import { computeShipByWindow } from './ship-by.ts';
 
 export const SHIPMENT_EMAIL_QUEUE = 'orders.buyer-shipment-email';
@@ -198,6 +199,23 @@ export function createOrdersService(o: {
         data: { status, paymentMethod: input.paymentMethod },
       },
     ]);
+    // NTF-4: an order created paid is Unshipped at once: its Order notification, same transaction.
+    if (status === 'Unshipped') {
+      await publishOrderNew(
+        tx,
+        {
+          sellerId: input.sellerId,
+          id,
+          amazonOrderId,
+          marketplaceId: m.id,
+          fulfillmentChannel: input.fulfillmentChannel,
+          shipServiceLevel: input.shipServiceLevel,
+          purchaseDate,
+        },
+        items,
+        now,
+      );
+    }
     return {
       amazonOrderId,
       orderId: id,
@@ -336,6 +354,7 @@ export function createOrdersService(o: {
           ]
         : []),
     ]);
+    await publishShipmentConfirmed(tx, order, shipmentId, now);
     await o.jobs.send(
       tx,
       SHIPMENT_EMAIL_QUEUE,
@@ -483,6 +502,8 @@ export function createOrdersService(o: {
             data: { paymentMethod: order.paymentMethod },
           },
         ]);
+        // NTF-4: the order just became Unshipped.
+        await publishOrderNew(tx, order, await repo.itemsOf(order.sellerId, [order.id], tx), now);
         return { amazonOrderId, status: move.status, alreadyCompleted: false };
       });
     },

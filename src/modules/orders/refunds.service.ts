@@ -16,6 +16,7 @@ import {
   sameBuyer,
 } from './combined-shipping.ts';
 import { nextStatus, shipmentRefusal } from './order-lifecycle.ts';
+import { publishRefundIssued } from './order-notifications.service.ts';
 import type { OrderRow, OrdersRepository } from './orders.repository.ts';
 import type { Actor, OrderStatus, RefundKind } from './orders.types.ts';
 import { refundView } from './refund-view.ts';
@@ -232,6 +233,7 @@ export function createRefunds(d: Deps) {
         },
       },
     ]);
+    await publishRefundIssued(tx, order, row.id, now);
     await d.jobs.send(
       tx,
       REFUND_EMAIL_QUEUE,
