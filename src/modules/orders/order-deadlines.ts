@@ -6,10 +6,27 @@ import { startOfLocalDay, toZoned } from '../../platform/business-days.ts';
 /** What the verdicts need from the order's marketplace: its zone and the ORD-8 setting. */
 export type DeadlineRules = { timeZone: string; autoCancelDaysAfterShipBy: number };
 
+/**
+ * Cutoffs already computed. Zoned date arithmetic costs 0.1–0.3 ms per call (temporal-polyfill),
+ * which made it the largest part of an auto-cancel sweep over 100,000 orders (tens of seconds,
+ * docs/benchmarks.md); ship-by dates repeat (windows are per local day and cut-off side: a few
+ * hundred distinct values among 100,000 orders), so each is computed once. Bounded: cleared when
+ * full.
+ */
+const cutoffs = new Map<string, number>();
+const CUTOFF_CACHE_SIZE = 10_000;
+
 /** ORD-8: an order still unconfirmed is cancelled at its ship-by date plus the setting's days. */
 export function autoCancelCutoff(latestShipDate: Date, rules: DeadlineRules): Date {
-  const shipBy = toZoned(latestShipDate, rules.timeZone);
-  return new Date(shipBy.add({ days: rules.autoCancelDaysAfterShipBy }).epochMilliseconds);
+  const key = `${latestShipDate.getTime()}|${rules.timeZone}|${rules.autoCancelDaysAfterShipBy}`;
+  let at = cutoffs.get(key);
+  if (at === undefined) {
+    const shipBy = toZoned(latestShipDate, rules.timeZone);
+    at = shipBy.add({ days: rules.autoCancelDaysAfterShipBy }).epochMilliseconds;
+    if (cutoffs.size >= CUTOFF_CACHE_SIZE) cutoffs.clear();
+    cutoffs.set(key, at);
+  }
+  return new Date(at);
 }
 
 /** ORD-8: the warning starts on the ship-by date (local midnight of that day in the marketplace). */
