@@ -122,4 +122,29 @@ describeInBrowser('notification preferences in the browser', () => {
     expect(await page.getByTestId('delivery-failure-alert').count()).toBe(0);
     expect(env.pageErrors).toEqual([]);
   });
+
+  it('shows the page and the alert in Japanese and Italian', async () => {
+    const { page, t } = env;
+    await t.services.database.db.insert(failedAddresses).values({
+      sellerId: seller.sellerId,
+      channel: 'email',
+      address: 'orders@example.com',
+      reason: 'mailbox_full',
+      evidence: '552 5.2.2 mailbox full',
+      failedAt: t.clock.now(),
+    });
+    await env.open('/');
+    await page.getByTestId('language-switch').selectOption('ja');
+    const alert = page.getByTestId('delivery-failure-alert');
+    await expect.poll(() => alert.textContent()).toContain('への通知を配信できませんでした');
+    await env.open('/settings/notifications');
+    await row('order.new').waitFor();
+    expect(await page.locator('h1').textContent()).toBe('通知設定');
+    expect(await row('order.new').textContent()).toContain('新しい注文');
+    await page.getByTestId('language-switch').selectOption('it');
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Preferenze di notifica');
+    expect(await row('order.new').getByTestId('pref-edit').textContent()).toBe('Modifica');
+    await page.getByTestId('language-switch').selectOption('en');
+    expect(env.pageErrors).toEqual([]);
+  });
 });
