@@ -34,10 +34,12 @@ import {
   createOrdersWebRoutes,
 } from '../modules/orders/index.ts';
 import {
+  createNotificationsWebRoutes,
   createPreferencesRoutes,
   createPreferencesService,
   type ResetFailedAddress,
 } from '../modules/notifications/index.ts';
+import { createNotificationsSpApiRoutes } from '../modules/notifications/index.ts';
 import { createSandboxRoutes } from '../modules/sandbox/index.ts';
 import { createAccountNoticesRoutes } from '../modules/notifications/account-notices.routes.ts';
 import { createAccountNotices } from '../modules/notifications/account-notices.service.ts';
@@ -132,7 +134,15 @@ export function createHttpApp(s: Services, opts: { isReady: () => boolean; cliTo
       },
     });
   });
-  app.route('/', createOrdersWebRoutes(orders, s.clock, requireSeller, marketplaces));
+  app.route(
+    '/',
+    // NTF-7: failed notification addresses join the home alerts (EMAIL_DELIVERY_FAILED).
+    createOrdersWebRoutes(orders, s.clock, requireSeller, marketplaces, (sellerId) =>
+      s.notifications.homeAlerts(sellerId),
+    ),
+  );
+  // NTF-8/10: in-app notifications and the delivery log.
+  app.route('/', createNotificationsWebRoutes(s.notifications, requireSeller));
   app.route('/', createOrderChangesWebRoutes(orders, requireSeller));
   app.route('/', createOrdersRefundsWebRoutes(orders, requireSeller));
   app.route('/', createListingsWebRoutes(s.listings, requireSeller));
@@ -145,12 +155,12 @@ export function createHttpApp(s: Services, opts: { isReady: () => boolean; cliTo
     sellerContacts: (sellerId) => identity.sellerContacts(sellerId),
     allowPrivateWebhooks: s.config.allowPrivateWebhooks,
   });
-  // The reset re-sends what was missed: the notifications service's (NTF-7), once it is built.
-  const notificationsService = (s as Partial<{ notifications: { resetFailedAddress: ResetFailedAddress } }>)
-    .notifications;
+  // The reset re-sends what was missed: the notifications service's (NTF-7).
+  const resetFailedAddress: ResetFailedAddress = (sellerId, channel, address) =>
+    s.notifications.resetFailedAddress(sellerId, channel, address);
   app.route(
     '/',
-    createPreferencesRoutes(preferences, requireSeller, notificationsService?.resetFailedAddress),
+    createPreferencesRoutes(preferences, requireSeller, resetFailedAddress),
   );
   // "Your Account" (buyers): sign-in and sessions, then the buyer's orders and receipts.
   app.route('/', createBuyerSessionRoutes(s.buyers, { secureCookies: s.config.mode === 'production' }));
@@ -189,7 +199,7 @@ export function createHttpApp(s: Services, opts: { isReady: () => boolean; cliTo
         const principal = (c as unknown as Context<Env>).get('spapi') as SpApiVariables['spapi'];
         return { sellerId: sellerOf(principal), userId: `app:${principal.app}` };
       },
-      notificationsService?.resetFailedAddress,
+      resetFailedAddress,
       { prefix: '/mercato/notifications/v1', tag: 'Seller API: notification preferences' },
     ),
   );
@@ -201,6 +211,16 @@ export function createHttpApp(s: Services, opts: { isReady: () => boolean; cliTo
       sellerId: (c) => sellerOf((c as Context<Env>).get('spapi') as SpApiVariables['spapi']),
       // Amazon's static-sandbox examples (TEST_CASE_200, ...) answer only in sandbox mode.
       staticSandbox: s.config.mode === 'sandbox',
+    }),
+  );
+
+  // SP-API Notifications v1: destinations (grantless) and subscriptions.
+  app.route(
+    '/',
+    createNotificationsSpApiRoutes(s.spApiNotifications, {
+      auth: auth as never,
+      plan: (op) => usagePlan(s.rateLimiter, op) as never,
+      caller: (c) => (c as Context<Env>).get('spapi') as SpApiVariables['spapi'],
     }),
   );
 

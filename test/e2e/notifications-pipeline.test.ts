@@ -12,7 +12,7 @@ import {
   notifications,
 } from '../../src/modules/notifications/notifications.tables.ts';
 import { createSmtpMailer } from '../../src/platform/mail/mailer.ts';
-import { createSeller, operatorKey, placeOrder, type TestSeller } from '../support/fixtures.ts';
+import { createSeller, operatorKey, placeOrder, type TestSeller, webLogin } from '../support/fixtures.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 
 type Received = { from: string; to: string[]; raw: string };
@@ -263,5 +263,89 @@ describe('Email delivery failure (NTF-7)', () => {
       .from(notifications)
       .where(eq(notifications.sellerId, s.sellerId));
     expect(n.map((x) => x.type).sort()).toEqual(['account.delivery_failure', 'order.new']);
+  });
+});
+
+describe('Seller web API: in-app list, delivery log, home alert (NTF-7, NTF-8, NTF-10)', () => {
+  it('filters by severity, type and read state, pages with a cursor, logs why a delivery was not sent, and shows the failed address on the home page', async () => {
+    const s = await createSeller(t);
+    const web = await webLogin(t, s.email);
+    rejectWith.set(s.email, [550, '5.1.1 No such user']);
+    await placeOrder(t, key, s);
+    await waitFor('alert', async () => (await t.services.notifications.failedAddressAlerts(s.sellerId))[0]);
+    await placeOrder(t, key, s);
+    await settle();
+
+    const all = await t.request('GET', '/api/notifications', { headers: web });
+    expect(all.status).toBe(200);
+    expect(all.json.notifications.map((n: { type: string }) => n.type).sort()).toEqual([
+      'account.delivery_failure',
+      'order.new',
+      'order.new',
+    ]);
+    const critical = await t.request('GET', '/api/notifications?severity=critical', { headers: web });
+    expect(critical.json.notifications).toHaveLength(1);
+    expect(critical.json.notifications[0]).toMatchObject({
+      type: 'account.delivery_failure',
+      severity: 'critical',
+      readAt: null,
+      data: { address: s.email, reason: 'unknown_mailbox' },
+    });
+    const byType = await t.request('GET', '/api/notifications?type=order.new&limit=1', { headers: web });
+    expect(byType.json.notifications).toHaveLength(1);
+    const page2 = await t.request(
+      'GET',
+      `/api/notifications?type=order.new&limit=1&cursor=${byType.json.nextCursor}`,
+      { headers: web },
+    );
+    expect(page2.json.notifications).toHaveLength(1);
+    expect(page2.json.notifications[0].id).not.toBe(byType.json.notifications[0].id);
+    expect(page2.json.nextCursor).toBeNull();
+
+    const id = critical.json.notifications[0].id;
+    const read = await t.request('POST', `/api/notifications/${id}/read`, { headers: web });
+    expect(read.status).toBe(200);
+    expect(read.json.notification.readAt).not.toBeNull();
+    const unread = await t.request('GET', '/api/notifications?read=false', { headers: web });
+    expect(unread.json.notifications.map((n: { id: string }) => n.id)).not.toContain(id);
+    const missing = await t.request('POST', '/api/notifications/ntf_nope/read', { headers: web });
+    expect(missing.status).toBe(404);
+    expect(missing.json.error.code).toBe('NOTIFICATION_NOT_FOUND');
+    const badCursor = await t.request('GET', '/api/notifications?cursor=zzz', { headers: web });
+    expect(badCursor.status).toBe(400);
+    expect(badCursor.json.error.code).toBe('INVALID_CURSOR');
+
+    const log = await t.request('GET', '/api/notifications/deliveries?type=order.new', { headers: web });
+    expect(log.status).toBe(200);
+    const states = log.json.entries.map(
+      (e: { deliveries: { state: string; reason: string; address: string }[] }) => [
+        e.deliveries[0]?.state,
+        e.deliveries[0]?.reason,
+        e.deliveries[0]?.address,
+      ],
+    );
+    expect(states).toEqual([
+      ['skipped', 'address_failed', s.email],
+      ['failed', 'address_failed', s.email],
+    ]);
+
+    const home = await t.request('GET', '/api/home', { headers: web });
+    expect(home.json.alerts).toContainEqual(
+      expect.objectContaining({
+        code: 'EMAIL_DELIVERY_FAILED',
+        severity: 'critical',
+        params: { address: s.email, reason: 'unknown_mailbox' },
+      }),
+    );
+    rejectWith.delete(s.email);
+    await t.services.notifications.resetFailedAddress(s.sellerId, 'email', s.email);
+    const after = await t.request('GET', '/api/home', { headers: web });
+    expect(after.json.alerts.map((a: { code: string }) => a.code)).not.toContain('EMAIL_DELIVERY_FAILED');
+    await settle();
+  });
+
+  it('refuses without a session', async () => {
+    const r = await t.request('GET', '/api/notifications');
+    expect(r.status).toBe(401);
   });
 });

@@ -47,3 +47,5 @@ export { createNotificationsSpApiRoutes } from './sp-api-notifications.sp-api.ts
 export { buildSpApiNotification, spApiNotificationTypeFor } from './sp-api-notifications-payloads.ts';
 /** NTF-7: the inbound SMTP server for bounces at the per-delivery return addresses. */
 export { type BounceServer, type RecordBounce, startBounceServer } from './bounce-server.ts';
+/** Seller web API: in-app list (NTF-10), read marks, the delivery log (NTF-8). */
+export { createNotificationsWebRoutes } from './notifications.routes.ts';

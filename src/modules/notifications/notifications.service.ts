@@ -445,6 +445,21 @@ export function createNotificationsService(deps: NotificationsDeps) {
       }));
     },
 
+    /**
+     * NTF-7: the home page's alert boxes (the shape of /api/home's alerts): one per failed address
+     * not reset, code EMAIL_DELIVERY_FAILED (SMS_DELIVERY_FAILED...), params address and reason.
+     */
+    async homeAlerts(sellerId: string) {
+      const rows = await repo.failedAddressAlerts(sellerId);
+      return rows.map((r) => ({
+        severity: 'critical' as const,
+        code: `${r.channel.toUpperCase()}_DELIVERY_FAILED`,
+        message: `We could not deliver notifications to ${r.address} (${failureReasonText(r.reason, 'en')}). Nothing more is sent there until you reset it in Notification Preferences.`,
+        params: { address: r.address, reason: r.reason },
+        link: '/settings/notifications',
+      }));
+    },
+
     listNotifications: repo.listNotifications,
     deliveryLog: repo.deliveryLog,
     async markRead(sellerId: string, id: string) {

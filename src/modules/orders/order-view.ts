@@ -310,7 +310,7 @@ export type HomeAlert = {
   code: string;
   /** English; the web shows its own text for the code, filled with `params`. */
   message: string;
-  params: Record<string, number>;
+  params: Record<string, number | string>;
   /** Manage Orders filtered to exactly the orders the alert counts. */
   link: string;
 };

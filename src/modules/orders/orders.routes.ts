@@ -19,7 +19,7 @@ import {
   purchaseWindow,
   warningPeriodShipByBefore,
 } from './manage-orders-query.ts';
-import { homeAlerts, orderDetail, orderRow, type RowContext, type ShipByRules } from './order-view.ts';
+import { type HomeAlert, homeAlerts, orderDetail, orderRow, type RowContext, type ShipByRules } from './order-view.ts';
 import { createOrdersCsvRoutes } from './orders-csv.routes.ts';
 import { WebConfirmShipmentSchema } from './orders.schemas.ts';
 import type { OrdersService } from './orders.service.ts';
@@ -66,6 +66,8 @@ export function createOrdersWebRoutes(
   clock: Clock,
   requireSeller: (c: Context<Env>) => { sellerId: string; userId: string },
   marketplaces: Pick<MarketplacesService, 'getMarketplace' | 'getSeller'>,
+  /** Alerts other modules add to the home page (NTF-7 failed addresses: EMAIL_DELIVERY_FAILED). */
+  extraAlerts?: (sellerId: string) => Promise<HomeAlert[]>,
 ) {
   const r = createRouter<Env>();
 
@@ -280,17 +282,18 @@ export function createOrdersWebRoutes(
       const rules = await sellerRules(sellerId);
       const count = (f: Omit<ManageOrdersFilter, 'sellerId'>) =>
         orders.repo.countManageOrders({ sellerId, ...f }, COUNT_CAP);
-      const [late, shipByWarning, cancelRequests, statusCounts] = await Promise.all([
+      const [late, shipByWarning, cancelRequests, statusCounts, more] = await Promise.all([
         count({ view: { kind: 'late', now } }),
         count({
           view: { kind: 'shipByWarning', shipByBefore: warningPeriodShipByBefore(now, rules.timeZone) },
         }),
         count({ view: { kind: 'cancelRequested' } }),
         tabCounts({ sellerId }),
+        extraAlerts ? extraAlerts(sellerId) : Promise.resolve([]),
       ]);
       return c.json(
         {
-          alerts: homeAlerts({ late, shipByWarning, cancelRequests, pending: statusCounts.Pending }),
+          alerts: [...more, ...homeAlerts({ late, shipByWarning, cancelRequests, pending: statusCounts.Pending })],
           counts: Object.fromEntries(
             STATUS_TABS.filter((s) => s !== 'All').map((s) => [s, Math.min(statusCounts[s], COUNT_CAP)]),
           ),
