@@ -108,6 +108,8 @@ describeInBrowser('notification preferences in the browser', () => {
     await alert.waitFor();
     expect(await alert.getAttribute('data-code')).toBe('EMAIL_DELIVERY_FAILED');
     expect(await alert.textContent()).toContain('ops@example.com');
+    // Shown once: /api/home carries it too, the generic alert list leaves it to this box.
+    expect(await page.getByTestId('alert').filter({ hasText: 'ops@example.com' }).count()).toBe(0);
     await env.shot('notification-failed-alert');
 
     await alert.getByRole('link').click();

@@ -5,7 +5,7 @@ import { PageHeader, useDocumentTitle } from '../../ui/page-header';
 import { SkeletonLine } from '../../ui/skeleton';
 import { FailedAddressAlerts } from '../notifications/failed-address-alert';
 import { AlertList } from './alert-list';
-import { useHome } from './home-api';
+import { type HomeAlert, useHome } from './home-api';
 import { StatusCountCards } from './status-count-cards';
 
 export function HomePage() {
@@ -32,7 +32,7 @@ export function HomePage() {
             </h2>
             <FailedAddressAlerts />
             {home.data ? (
-              <AlertList alerts={home.data.alerts} />
+              <OtherAlerts alerts={home.data.alerts} />
             ) : (
               <div className="alerts-empty">
                 <SkeletonLine width="50%" />
@@ -49,4 +49,14 @@ export function HomePage() {
       )}
     </div>
   );
+}
+
+/**
+ * NTF-7 failed addresses come in /api/home too (EMAIL_DELIVERY_FAILED...); FailedAddressAlerts shows
+ * them with the reason in the seller's words, so the list here shows the others.
+ */
+function OtherAlerts({ alerts }: { alerts: HomeAlert[] }) {
+  const others = alerts.filter((a) => !a.code.endsWith('_DELIVERY_FAILED'));
+  if (others.length === 0 && others.length < alerts.length) return null;
+  return <AlertList alerts={others} />;
 }

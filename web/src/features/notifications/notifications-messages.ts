@@ -118,6 +118,7 @@ export const notificationsEn = {
   'reason.address_failed': 'This address failed earlier; reset it in Notification Preferences.',
   'reason.endpoint_disabled': 'The webhook endpoint is disabled.',
   'reason.no_recipient': 'No recipient was set for this notification.',
+  'reason.digest_pending': 'Waiting for the next digest.',
 } as const;
 
 export type NotificationsMessageKey = keyof typeof notificationsEn;
@@ -240,6 +241,7 @@ export const notificationsJa: NotificationsDictionary = {
   'reason.address_failed': 'この送信先は以前に配信に失敗しました。通知設定でリセットしてください。',
   'reason.endpoint_disabled': 'Webhookエンドポイントが無効です。',
   'reason.no_recipient': 'この通知の送信先が設定されていません。',
+  'reason.digest_pending': '次のまとめ通知を待っています。',
 };
 
 export const notificationsIt: NotificationsDictionary = {
@@ -360,4 +362,5 @@ export const notificationsIt: NotificationsDictionary = {
   'reason.address_failed': 'Questo indirizzo non ha funzionato; reimpostalo nelle Preferenze di notifica.',
   'reason.endpoint_disabled': 'L’endpoint webhook è disattivato.',
   'reason.no_recipient': 'Nessun destinatario impostato per questa notifica.',
+  'reason.digest_pending': 'In attesa del prossimo riepilogo.',
 };
