@@ -4,10 +4,18 @@ import { serve } from '@hono/node-server';
 import type { Config } from '../platform/config.ts';
 import { writeServerInfo } from '../platform/db/data-dir-lock.ts';
 import { hasDemoData, loadDemoData, type DemoCredentials } from '../modules/sandbox/index.ts';
+import { type BounceServer, startBounceServer } from '../modules/notifications/index.ts';
 import { buildServices, type Services } from './dependencies.ts';
 import { createHttpApp } from './http-app.ts';
 
-export type RunningServer = { services: Services; url: string; port: number; stop(): Promise<void> };
+export type RunningServer = {
+  services: Services;
+  url: string;
+  port: number;
+  /** NTF-7: the inbound bounce SMTP server's port (undefined when off). */
+  inboundSmtpPort: number | undefined;
+  stop(): Promise<void>;
+};
 
 export async function startServer(
   config: Config,
@@ -17,6 +25,7 @@ export async function startServer(
   const services = await buildServices(config);
   let ready = false;
   let server: ReturnType<typeof serve> | undefined;
+  let bounces: BounceServer | undefined;
   try {
     let demo: DemoCredentials | null = null;
     if (
@@ -47,6 +56,16 @@ export async function startServer(
       demo = await readDemoCredentials(services.database.db);
     }
     if (opts.workers) await services.startWorkers();
+    // NTF-7: bounces are received where the workers run (`start`, `worker`), when configured.
+    if (opts.workers && config.inboundSmtp.port !== undefined) {
+      bounces = await startBounceServer({
+        port: config.inboundSmtp.port,
+        host: config.inboundSmtp.host,
+        domain: config.inboundSmtp.bounceDomain,
+        log: services.log,
+        recordBounce: (deliveryId, b) => services.notifications.recordBounce(deliveryId, b),
+      });
+    }
 
     const cliToken = randomBytes(24).toString('base64url');
     let url = '';
@@ -72,18 +91,23 @@ export async function startServer(
     }
     ready = true;
     out(banner(config, url, opts, demo));
+    if (bounces)
+      out(`  bounces: SMTP on port ${bounces.port} for bounce+<delivery>@${config.inboundSmtp.bounceDomain}`);
     return {
       services,
       url,
       port,
+      inboundSmtpPort: bounces?.port,
       async stop() {
         ready = false;
         if (server) await new Promise<void>((r) => server?.close(() => r()));
+        await bounces?.close();
         await services.close();
       },
     };
   } catch (err) {
     if (server) server.close();
+    await bounces?.close();
     await services.close();
     throw err;
   }

@@ -19,6 +19,12 @@ const EnvSchema = z.object({
   SMTP_URL: z.string().optional(),
   SMTP_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(5),
   MAIL_FROM: z.string().default('Mercato <no-reply@mercato.local>'),
+  MERCATO_INBOUND_SMTP_PORT: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.coerce.number().int().min(0).max(65535).optional(),
+  ),
+  MERCATO_INBOUND_SMTP_HOST: z.string().default('0.0.0.0'),
+  MERCATO_BOUNCE_DOMAIN: z.string().optional(),
   MERCATO_SECRET: z.string().min(32).optional(),
   MERCATO_DEMO: boolish.optional(),
   MERCATO_DEMO_ORDERS: z.coerce.number().int().min(0).max(100000).default(150),
@@ -30,6 +36,7 @@ const EnvSchema = z.object({
   SMS_PROVIDER_URL: z.string().url().optional(),
   SMS_PROVIDER_TOKEN: z.string().optional(),
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+  NOTIFICATION_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   SESSION_TTL_HOURS: z.coerce
     .number()
     .int()
@@ -62,6 +69,14 @@ export type Config = {
   sms: { providerUrl: string | undefined; providerToken: string | undefined };
   /** NTF-6 webhooks: the per-attempt timeout (a slow endpoint never holds up the others). */
   webhooks: { timeoutMs: number };
+  /** NTF-9: how long a claimed delivery stays a worker's; a crashed worker's are re-sent after it. */
+  notifications: { leaseMs: number };
+  /**
+   * NTF-7 bounces: the inbound SMTP server (off when the port is unset; 0 = any free port) and the
+   * domain of the per-delivery return addresses `bounce+<deliveryId>@<domain>` (default: the
+   * domain of MAIL_FROM). Point the domain's MX at this server so remote bounces reach it.
+   */
+  inboundSmtp: { port: number | undefined; host: string; bounceDomain: string };
 };
 
 export class ConfigError extends Error {}
@@ -97,5 +112,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     sessionTtlHours: e.SESSION_TTL_HOURS,
     sms: { providerUrl: e.SMS_PROVIDER_URL || undefined, providerToken: e.SMS_PROVIDER_TOKEN || undefined },
     webhooks: { timeoutMs: e.WEBHOOK_TIMEOUT_MS },
+    notifications: { leaseMs: e.NOTIFICATION_LEASE_SECONDS * 1000 },
+    inboundSmtp: {
+      port: e.MERCATO_INBOUND_SMTP_PORT,
+      host: e.MERCATO_INBOUND_SMTP_HOST,
+      bounceDomain: (
+        e.MERCATO_BOUNCE_DOMAIN ??
+        /@([^>\s]+)/.exec(e.MAIL_FROM)?.[1] ??
+        'mercato.local'
+      ).toLowerCase(),
+    },
   };
 }

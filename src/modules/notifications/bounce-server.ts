@@ -21,8 +21,11 @@ export type BounceReport = {
   evidence: string;
 };
 
-/** The pipeline's side: marks the delivery's address failed. Throws when it cannot store it. */
-export type RecordBounce = (deliveryId: string, bounce: BounceReport) => Promise<unknown>;
+/**
+ * The pipeline's side (notifications.recordBounce): marks the delivery's address failed. Resolves
+ * false for a delivery it does not know; throws when it cannot store the failure.
+ */
+export type RecordBounce = (deliveryId: string, bounce: BounceReport) => Promise<boolean | undefined>;
 
 export type BounceServerOptions = {
   port: number;
@@ -41,8 +44,13 @@ type SmtpError = Error & { responseCode?: number };
 const smtpError = (responseCode: number, message: string): SmtpError =>
   Object.assign(new Error(message), { responseCode });
 
-/** What one received message did, for logs and tests. */
-export type BounceOutcome = { deliveryId: string; recorded: boolean; verdict: BounceVerdict | null };
+/** What one received message did, for logs and tests (`known: false`: no such delivery). */
+export type BounceOutcome = {
+  deliveryId: string;
+  recorded: boolean;
+  known: boolean;
+  verdict: BounceVerdict | null;
+};
 
 /** Reads a received message and reports each VERP recipient's failure (exported for tests). */
 export async function handleBounceMessage(
@@ -65,16 +73,18 @@ export async function handleBounceMessage(
   const outcomes: BounceOutcome[] = [];
   for (const deliveryId of deliveryIds) {
     if (verdict?.kind !== 'failed') {
-      outcomes.push({ deliveryId, recorded: false, verdict });
+      outcomes.push({ deliveryId, recorded: false, known: true, verdict });
       continue;
     }
-    await recordBounce(deliveryId, {
+    const known = await recordBounce(deliveryId, {
       code: verdict.code,
       status: verdict.status,
       reason: verdict.reason,
       evidence: verdict.evidence,
     });
-    outcomes.push({ deliveryId, recorded: true, verdict });
+    // A delivery we do not know (deleted, or a forged id) is accepted and dropped: a 5xx to a
+    // null-sender message would only make the remote MTA log another failure.
+    outcomes.push({ deliveryId, recorded: known !== false, known: known !== false, verdict });
   }
   return outcomes;
 }
@@ -110,21 +120,16 @@ export async function startBounceServer(opts: BounceServerOptions): Promise<Boun
         handleBounceMessage(Buffer.concat(chunks), idsOf(session), opts.recordBounce).then(
           (outcomes) => {
             for (const o of outcomes) {
-              log.info(
-                { deliveryId: o.deliveryId, recorded: o.recorded, verdict: o.verdict?.kind ?? 'no_report' },
-                'bounce received',
-              );
+              const verdict = o.verdict?.kind ?? 'no_report';
+              if (o.known)
+                log.info({ deliveryId: o.deliveryId, recorded: o.recorded, verdict }, 'bounce received');
+              else log.warn({ deliveryId: o.deliveryId }, 'bounce for an unknown delivery dropped');
             }
             callback();
           },
           (err: unknown) => {
-            // A delivery we do not know (deleted, or a forged id) is accepted and dropped: a 5xx to
-            // a null-sender message would only make the remote MTA log another failure.
-            if ((err as { kind?: string }).kind === 'not_found') {
-              log.warn({ err }, 'bounce for an unknown delivery dropped');
-              return callback();
-            }
-            // Anything else (database down...): 451, the remote MTA keeps the bounce and retries.
+            // The failure could not be stored (database down...): 451, the remote MTA keeps the
+            // bounce and tries again later.
             log.error({ err }, 'bounce could not be recorded');
             callback(smtpError(451, '4.3.0 Temporary failure, try again later'));
           },
