@@ -68,7 +68,7 @@ describeInBrowser('notification list and delivery log in the browser', () => {
   it('lists the notifications with their severity and filters by severity, type and read state', async () => {
     const { page } = env;
     await env.login(seller.email);
-    await env.open('/notifications');
+    await page.getByTestId('nav-notifications').click();
     const items = page.getByTestId('notification');
     await expect.poll(() => items.count()).toBe(2);
     expect(await items.evaluateAll((els) => els.map((e) => e.getAttribute('data-severity')).sort())).toEqual([

@@ -18,6 +18,7 @@ const sellerNav: NavItem[] = [
   { to: '/messages', label: 'nav.messages', testId: 'nav-messages' },
   { to: '/performance', label: 'nav.performance', testId: 'nav-performance' },
   { to: '/reports', label: 'nav.reports', testId: 'nav-reports' },
+  { to: '/notifications', label: 'nav.notifications', testId: 'nav-notifications' },
   { to: '/settings', label: 'nav.settings', testId: 'nav-settings' },
 ];
 

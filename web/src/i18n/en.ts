@@ -29,6 +29,7 @@ export const en = {
   'nav.messages': 'Messages',
   'nav.performance': 'Performance',
   'nav.reports': 'Reports',
+  'nav.notifications': 'Notifications',
   'nav.settings': 'Settings',
   'nav.operations': 'Operations',
   'nav.sentMail': 'Sent mail',

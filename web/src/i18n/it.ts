@@ -29,6 +29,7 @@ export const it: Dictionary = {
   'nav.messages': 'Messaggi',
   'nav.performance': 'Prestazioni',
   'nav.reports': 'Report',
+  'nav.notifications': 'Notifiche',
   'nav.settings': 'Impostazioni',
   'nav.operations': 'Operazioni',
   'nav.sentMail': 'Posta inviata',

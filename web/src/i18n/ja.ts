@@ -29,6 +29,7 @@ export const ja: Dictionary = {
   'nav.messages': 'メッセージ',
   'nav.performance': 'パフォーマンス',
   'nav.reports': 'レポート',
+  'nav.notifications': '通知',
   'nav.settings': '設定',
   'nav.operations': '運用',
   'nav.sentMail': '送信済みメール',
