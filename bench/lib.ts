@@ -596,14 +596,16 @@ export function seededRandom(seed: number): () => number {
 
 export const loadavg = () => os.loadavg().map((x) => Number(x.toFixed(2)));
 
-/** CPU time (user + system) of every running PostgreSQL process, ms (a pool's backends persist
- *  through a run, so the difference over a run is the database's share). */
-export function postgresCpuMs(): number {
+/** CPU time (user + system) of the PostgreSQL backends serving `database` (their process title
+ *  names it), ms. A pool's backends persist through a run, so the difference over a run is the
+ *  database's share; other databases' backends (other people's tests) are left out. */
+export function postgresCpuMs(database?: string): number {
   let total = 0;
   for (const pid of readdirSync('/proc')) {
     if (!/^\d+$/.test(pid)) continue;
     try {
       if (readFileSync(`/proc/${pid}/comm`, 'utf8').trim() !== 'postgres') continue;
+      if (database && !readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(` ${database} `)) continue;
       total += cpuMsOf(Number(pid));
     } catch {
       // exited meanwhile
@@ -617,9 +619,10 @@ export function postgresCpuMs(): number {
 export async function withCpu<T extends { count: number }>(
   pid: number | undefined,
   work: () => Promise<T>,
+  database?: string,
 ): Promise<T & { cpuMsPer: { server?: number; postgres: number; client: number } }> {
   const s0 = pid ? cpuMsOf(pid) : 0;
-  const p0 = postgresCpuMs();
+  const p0 = postgresCpuMs(database);
   const c0 = process.cpuUsage();
   const r = await work();
   const c = process.cpuUsage(c0);
@@ -629,7 +632,7 @@ export async function withCpu<T extends { count: number }>(
     ...r,
     cpuMsPer: {
       ...(pid ? { server: round(cpuMsOf(pid) - s0) } : {}),
-      postgres: round(postgresCpuMs() - p0),
+      postgres: round(postgresCpuMs(database) - p0),
       client: round((c.user + c.system) / 1000),
     },
   };

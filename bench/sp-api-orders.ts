@@ -133,8 +133,8 @@ async function benchOp(
     const closed: Round[] = [];
     for (let i = 0; i < runs; i++) {
       const load = loadavg();
-      const bareRun = await withCpu(undefined, () => b(duration, connections));
-      const httpR = await withCpu(server.pid, () => h(duration, connections));
+      const bareRun = await withCpu(undefined, () => b(duration, connections), dbName);
+      const httpR = await withCpu(server.pid, () => h(duration, connections), dbName);
       closed.push({ http: httpR, bare: bareRun });
       log(
         `[${op}] closed loop ${i + 1}/${runs} (load ${load.join(' ')}): HTTP p50 ${httpR.p50} p99 ${httpR.p99} ms ` +
