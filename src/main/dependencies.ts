@@ -131,12 +131,13 @@ export async function buildServices(config: Config, opts: BuildOptions = {}): Pr
       clock,
       getSeller: (id) => marketplaces.getSeller(id),
       sellerContacts: (id) => identity.sellerContacts(id),
+      leaseMs: config.notifications.leaseMs,
     });
     // NTF-6: non-immediate deliveries join their open digest batch in the fan-out's transaction.
     notifications.setDigestCollector(digests);
     notifications.registerChannel(
       'email',
-      createEmailChannel({ mailer, from: config.mail.from, bounceDomain: mailDomain(config.mail.from) }),
+      createEmailChannel({ mailer, from: config.mail.from, bounceDomain: config.inboundSmtp.bounceDomain }),
     );
     // NTF-6: webhooks (Standard Webhooks), SMS (HTTP provider, when configured) and SP-API
     // Notifications v1 webhook destinations (a recipient source adds their deliveries).
@@ -235,10 +236,4 @@ export async function buildServices(config: Config, opts: BuildOptions = {}): Pr
     if (!opts.database) await database.close().catch(() => undefined);
     throw err;
   }
-}
-
-/** The domain of the From address: per-delivery return addresses (NTF-7 VERP) live there. */
-function mailDomain(from: string): string {
-  const m = /@([^>\s]+)/.exec(from);
-  return m?.[1] ?? 'mercato.local';
 }

@@ -235,12 +235,17 @@ export function createNotificationsService(deps: NotificationsDeps) {
     return processed;
   }
 
-  const sellerLanguage = new Map<string, { at: number; language: string }>();
-  async function languageOf(sellerId: string): Promise<string> {
+  // One lookup per seller at a time, cached 30 s: a batch of 200 deliveries of one seller must
+  // not queue 200 seller reads (on PGlite's single connection they wait behind order writes).
+  const sellerLanguage = new Map<string, { at: number; language: Promise<string> }>();
+  function languageOf(sellerId: string): Promise<string> {
     const c = sellerLanguage.get(sellerId);
     const t = clock.now().getTime();
-    if (c && t - c.at < 30_000) return c.language;
-    const language = (await deps.getSeller(sellerId).catch(() => ({ language: 'en' }))).language;
+    if (c && t - c.at < 30_000 && t >= c.at) return c.language;
+    const language = deps
+      .getSeller(sellerId)
+      .then((s) => s.language)
+      .catch(() => 'en');
     sellerLanguage.set(sellerId, { at: t, language });
     return language;
   }
