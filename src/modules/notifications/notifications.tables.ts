@@ -102,6 +102,10 @@ export const deliveries = pgTable(
     // The send worker's queue: only rows that still need work are in this index.
     index('deliveries_due_idx').on(t.nextAttemptAt).where(sql`state in ('pending', 'sending')`),
     index('deliveries_failed_address_idx').on(t.sellerId, t.channel, t.address, t.state),
+    // NTF-6: a digest's items (and its latest item at flush) by batch; without it each flush scans.
+    index('deliveries_digest_batch_idx')
+      .on(t.sellerId, t.digestBatchId)
+      .where(sql`digest_batch_id is not null`),
   ],
 );
 

@@ -1,0 +1,1 @@
+CREATE INDEX "deliveries_digest_batch_idx" ON "deliveries" USING btree ("seller_id","digest_batch_id") WHERE digest_batch_id is not null;
