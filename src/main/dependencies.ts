@@ -26,7 +26,7 @@ import {
   publishEvent,
   startNotificationsWorkers,
 } from '../modules/notifications/index.ts';
-import { createDigests, type Digests } from '../modules/notifications/digests.service.ts';
+import { createDigests, type Digests, isDigestCarrier } from '../modules/notifications/digests.service.ts';
 import { createNotificationSchedule } from '../modules/notifications/digests.jobs.ts';
 import {
   createSmsChannel,
@@ -135,6 +135,17 @@ export async function buildServices(config: Config, opts: BuildOptions = {}): Pr
     });
     // NTF-6: non-immediate deliveries join their open digest batch in the fan-out's transaction.
     notifications.setDigestCollector(digests);
+    // A flushed digest's carrier delivery is rendered as the list of its batch's items, in the
+    // seller's language and zone (not as a copy of its latest item).
+    notifications.registerRenderer(async (d) => {
+      if (!isDigestCarrier(d) || !d.digestBatchId) return undefined;
+      const seller = await marketplaces.getSeller(d.sellerId);
+      return digests.renderDigest(
+        database.db,
+        { sellerId: d.sellerId, digestBatchId: d.digestBatchId },
+        { language: seller.language, timeZone: seller.timeZone, name: seller.name },
+      );
+    });
     notifications.registerChannel(
       'email',
       createEmailChannel({ mailer, from: config.mail.from, bounceDomain: config.inboundSmtp.bounceDomain }),

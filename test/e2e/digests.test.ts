@@ -144,6 +144,16 @@ describe('daily digests in the seller zone across the DST change (NTF-6)', () =>
     expect(rendered?.text).toMatch(/23:30 Offerta creata: SUN-2/);
     expect(rendered?.text).not.toContain('SAT-1');
 
+    // The send worker mails the carrier as that list (not as a copy of its latest item).
+    const { mailbox } = await import('../../src/platform/db/platform.tables.ts');
+    await expect
+      .poll(
+        async () =>
+          (await db().select().from(mailbox).where(eq(mailbox.to, 'ops@example.it'))).map((m) => m.subject),
+        { timeout: 20_000, interval: 250 },
+      )
+      .toContain('Riepilogo giornaliero: 2 notifiche');
+
     // Flushing again changes nothing.
     expect(await t.services.digests.flushDue(t.services.clock.now())).toEqual({ flushed: 0, deliveries: 0 });
     expect(await carriers(early.batchId)).toHaveLength(1);
