@@ -23,6 +23,8 @@ import {
   insertDomainEvent,
   insertDomainEvents,
 } from './notifications.repository.ts';
+import { SMS_NOT_CONFIGURED } from './sms-channel.ts';
+import { nextWebhookAttemptAt } from './webhook-retry.ts';
 import { planRecipients, type Preference } from './recipients.ts';
 import { nextAttemptAt } from './retry-schedule.ts';
 import { classifySmtpFailure } from './smtp-failure.ts';
@@ -82,6 +84,10 @@ export type RecipientSource = (
 ) => Promise<{ channel: DeliveryChannel; address: string }[]>;
 
 /** Renders a delivery itself, or returns undefined to leave it to the type's template. */
+function unsendableReason(channel: DeliveryChannel): string {
+  return channel === 'sms' ? SMS_NOT_CONFIGURED : 'channel_not_configured';
+}
+
 export type CustomRenderer = (d: ClaimedDelivery) => Promise<RenderedMessage | undefined>;
 
 export type NotificationsDeps = {
@@ -200,8 +206,10 @@ export function createNotificationsService(deps: NotificationsDeps) {
             channel: d.channel,
             address: d.address,
             idempotencyKey: `${e.id}:${d.channel}:${d.address}`,
-            state: d.state === 'digest' && !digests ? 'digest' : d.state,
-            reason: d.reason,
+            // A channel this installation cannot send on (SMS without a provider) is skipped with
+            // the reason instead of waiting for ever.
+            state: d.state === 'pending' && !adapters[d.channel] ? 'skipped' : d.state,
+            reason: d.state === 'pending' && !adapters[d.channel] ? unsendableReason(d.channel) : d.reason,
             nextAttemptAt: now,
             createdAt: now,
           });
@@ -280,7 +288,12 @@ export function createNotificationsService(deps: NotificationsDeps) {
         sent.push({ sellerId: d.sellerId, id: d.id, code: o.code ?? null });
         continue;
       }
-      const retryAt = o.permanent ? null : nextAttemptAt(d.attempts, after);
+      // Webhooks (and SP-API webhook destinations) follow the Standard Webhooks/Svix schedule.
+      const retryAt = o.permanent
+        ? null
+        : d.channel === 'webhook' || d.channel === 'sp_api'
+          ? nextWebhookAttemptAt(d.attempts, after)
+          : nextAttemptAt(d.attempts, after);
       if (retryAt) await repo.markRetry(d.sellerId, d.id, retryAt, o.code ?? null, o.error);
       else await failDelivery(d, o);
     }
