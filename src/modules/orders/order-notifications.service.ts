@@ -14,6 +14,7 @@ type OrderFacts = Pick<
   | 'fulfillmentChannel'
   | 'shipServiceLevel'
   | 'purchaseDate'
+  | 'status'
 >;
 
 /** NTF-4: the Order notification, once the order is Unshipped (created paid, or payment completed). */
@@ -31,6 +32,9 @@ export async function publishOrderNew(
     occurredAt: at,
     payload: {
       ...base(order),
+      // SP-API ORDER_CHANGE (sp-api-notifications-payloads.ts) reads these.
+      orderStatus: 'Unshipped',
+      fulfillmentChannel: order.fulfillmentChannel,
       purchaseDate: order.purchaseDate.toISOString(),
       shippingMethod: order.shipServiceLevel,
       items: items.map((i) => ({ sku: i.sku, title: i.title, quantity: i.quantityOrdered })),
@@ -44,17 +48,36 @@ export async function publishOrderCanceled(tx: DbOrTx, order: OrderFacts, at: Da
     type: 'order.canceled',
     dedupeKey: `order.canceled:${order.id}`,
     occurredAt: at,
-    payload: { ...base(order), reason },
+    payload: {
+      ...base(order),
+      reason,
+      orderStatus: 'Canceled',
+      fulfillmentChannel: order.fulfillmentChannel,
+      purchaseDate: order.purchaseDate.toISOString(),
+    },
   });
 }
 
-export async function publishShipmentConfirmed(tx: DbOrTx, order: OrderFacts, shipmentId: string, at: Date) {
+export async function publishShipmentConfirmed(
+  tx: DbOrTx,
+  order: OrderFacts,
+  shipmentId: string,
+  at: Date,
+  /** The status the confirmation moved the order to (PartiallyShipped or Shipped). */
+  orderStatus: string = order.status,
+) {
   await publishEvent(tx, {
     sellerId: order.sellerId,
     type: 'order.shipment_confirmed',
     dedupeKey: `order.shipment_confirmed:${shipmentId}`,
     occurredAt: at,
-    payload: { ...base(order), shipmentId },
+    payload: {
+      ...base(order),
+      shipmentId,
+      orderStatus,
+      fulfillmentChannel: order.fulfillmentChannel,
+      purchaseDate: order.purchaseDate.toISOString(),
+    },
   });
 }
 
@@ -64,7 +87,13 @@ export async function publishRefundIssued(tx: DbOrTx, order: OrderFacts, refundI
     type: 'order.refund_issued',
     dedupeKey: `order.refund_issued:${refundId}`,
     occurredAt: at,
-    payload: { ...base(order), refundId },
+    payload: {
+      ...base(order),
+      refundId,
+      orderStatus: order.status,
+      fulfillmentChannel: order.fulfillmentChannel,
+      purchaseDate: order.purchaseDate.toISOString(),
+    },
   });
 }
 
@@ -112,5 +141,10 @@ export async function publishOrdersCanceled(
 }
 
 function base(order: Pick<OrderFacts, 'amazonOrderId' | 'id' | 'marketplaceId'>) {
-  return { orderId: order.amazonOrderId, internalOrderId: order.id, marketplaceId: order.marketplaceId };
+  return {
+    orderId: order.amazonOrderId,
+    amazonOrderId: order.amazonOrderId,
+    internalOrderId: order.id,
+    marketplaceId: order.marketplaceId,
+  };
 }

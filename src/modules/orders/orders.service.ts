@@ -211,6 +211,7 @@ export function createOrdersService(o: {
           fulfillmentChannel: input.fulfillmentChannel,
           shipServiceLevel: input.shipServiceLevel,
           purchaseDate,
+          status,
         },
         items,
         now,
@@ -354,7 +355,7 @@ export function createOrdersService(o: {
           ]
         : []),
     ]);
-    await publishShipmentConfirmed(tx, order, shipmentId, now);
+    await publishShipmentConfirmed(tx, order, shipmentId, now, move.status);
     await o.jobs.send(
       tx,
       SHIPMENT_EMAIL_QUEUE,
