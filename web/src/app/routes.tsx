@@ -1,9 +1,11 @@
 import type { ReactNode } from 'react';
 import { ComingSoonPage } from '../features/coming-soon/coming-soon-page';
 import { HomePage } from '../features/home/home-page';
+import { InventoryPage } from '../features/listings/inventory-page';
 import { DeliveryLogPage } from '../features/notifications/delivery-log-page';
 import { NotificationsPage } from '../features/notifications/notifications-page';
 import { NotificationPreferencesPage } from '../features/notifications/preferences-page';
+import { AccountNoticesPage } from '../features/ops/account-notices-page';
 import { JobsPage } from '../features/ops/jobs-page';
 import { SentMailPage } from '../features/ops/sent-mail-page';
 import { OrderDetailPage } from '../features/orders/order-detail-page';
@@ -22,6 +24,7 @@ interface Route {
 const sellerRoutes: Route[] = [
   { path: '/', render: () => <HomePage /> },
   { path: '/orders', render: () => <OrdersPage /> },
+  { path: '/inventory', render: () => <InventoryPage /> },
   { path: '/orders/:orderId', render: (p) => <OrderDetailPage key={p.orderId} orderId={p.orderId ?? ''} /> },
   { path: '/messages', render: () => <ComingSoonPage area="messages" /> },
   { path: '/performance', render: () => <ComingSoonPage area="performance" /> },
@@ -36,6 +39,7 @@ const operatorRoutes: Route[] = [
   { path: '/', render: () => <Redirect to="/ops/mail" /> },
   { path: '/ops/mail', render: () => <SentMailPage /> },
   { path: '/ops/jobs', render: () => <JobsPage /> },
+  { path: '/ops/notices', render: () => <AccountNoticesPage /> },
 ];
 
 export function AppRoutes() {

@@ -15,6 +15,7 @@ interface NavItem {
 
 const sellerNav: NavItem[] = [
   { to: '/orders', label: 'nav.orders', testId: 'nav-orders' },
+  { to: '/inventory', label: 'nav.inventory', testId: 'nav-inventory' },
   { to: '/messages', label: 'nav.messages', testId: 'nav-messages' },
   { to: '/performance', label: 'nav.performance', testId: 'nav-performance' },
   { to: '/reports', label: 'nav.reports', testId: 'nav-reports' },
@@ -25,6 +26,7 @@ const sellerNav: NavItem[] = [
 const operatorNav: NavItem[] = [
   { to: '/ops/mail', label: 'nav.sentMail', testId: 'nav-ops-mail' },
   { to: '/ops/jobs', label: 'nav.jobs', testId: 'nav-ops-jobs' },
+  { to: '/ops/notices', label: 'nav.accountNotices', testId: 'nav-ops-notices' },
 ];
 
 export function Shell({ children }: { children: ReactNode }) {
