@@ -88,7 +88,12 @@ describeInBrowser('ORD-8 deadlines with the sandbox clock in the browser', () =>
     const { mailbox } = await import('../../src/platform/db/platform.tables.ts');
     const { eq } = await import('drizzle-orm');
     const mails = await env.t.services.database.db.select().from(mailbox).where(eq(mailbox.to, seller.email));
-    expect(mails.filter((m) => m.text.includes(orderId))).toHaveLength(1);
+    // One warning (the Order notification of the new order is another email).
+    const warnings = mails.filter(
+      (m) => m.subject.includes(orderId) && m.subject.includes('キャンセルを避けるため'),
+    );
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]?.subject).toMatch(/2026年12月2日/);
   });
 
   it('another week: the order is cancelled automatically, unpaid', async () => {

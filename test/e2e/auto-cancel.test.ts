@@ -42,7 +42,7 @@ async function warningMails(amazonOrderId: string, n: number, ms = 10000) {
   const deadline = performance.now() + ms;
   for (;;) {
     const mails = (await mailTo(seller.email)).filter(
-      (m) => m.subject.includes(amazonOrderId) && m.subject.includes('本日中に出荷'),
+      (m) => m.subject.includes(amazonOrderId) && m.subject.includes('キャンセルを避けるため'),
     );
     if (mails.length >= n || performance.now() > deadline) return mails;
     await new Promise((r) => setTimeout(r, 50));

@@ -22,7 +22,7 @@ const T = {
     canceled: (id: string) => `Order ${id} was cancelled`,
     shipped: (id: string) => `Shipment confirmed for order ${id}`,
     refunded: (id: string) => `Refund issued for order ${id}`,
-    shipBy: (id: string) => `Ship order ${id} today or it will be cancelled`,
+    shipBy: (id: string, at: string) => `Confirm order ${id} as shipped by ${at} to avoid cancellation`,
     shipByBody: (id: string, at: string) =>
       `Order ${id} reached its ship-by date. Confirm its shipment before ${at} or it will be cancelled automatically.`,
     deliveryFailure: (a: string) => `We could not deliver notifications to ${a}`,
@@ -45,7 +45,8 @@ const T = {
     canceled: (id: string) => `注文 ${id} はキャンセルされました`,
     shipped: (id: string) => `注文 ${id} の出荷が確認されました`,
     refunded: (id: string) => `注文 ${id} の返金が行われました`,
-    shipBy: (id: string) => `注文 ${id} を本日中に出荷してください。出荷しない場合はキャンセルされます`,
+    shipBy: (id: string, at: string) =>
+      `キャンセルを避けるため、注文 ${id} の出荷を ${at} までに確認してください`,
     shipByBody: (id: string, at: string) =>
       `注文 ${id} は出荷期限に達しました。${at} までに出荷を確認しない場合、自動的にキャンセルされます。`,
     deliveryFailure: (a: string) => `${a} へ通知を配信できませんでした`,
@@ -75,7 +76,8 @@ const T = {
     canceled: (id: string) => `L'ordine ${id} è stato annullato`,
     shipped: (id: string) => `Spedizione confermata per l'ordine ${id}`,
     refunded: (id: string) => `Rimborso emesso per l'ordine ${id}`,
-    shipBy: (id: string) => `Spedisci oggi l'ordine ${id} o verrà annullato`,
+    shipBy: (id: string, at: string) =>
+      `Conferma la spedizione dell'ordine ${id} entro ${at} per evitare l'annullamento`,
     shipByBody: (id: string, at: string) =>
       `L'ordine ${id} ha raggiunto la data di spedizione. Conferma la spedizione entro ${at} o verrà annullato automaticamente.`,
     deliveryFailure: (a: string) => `Non è stato possibile recapitare le notifiche a ${a}`,
@@ -120,6 +122,16 @@ const esc = (s: string) =>
     /[&<>"']/g,
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
   );
+
+function formatCutoff(iso: string, language: string, timeZone: unknown): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return new Intl.DateTimeFormat(language, {
+    dateStyle: 'long',
+    timeStyle: 'short',
+    timeZone: typeof timeZone === 'string' && timeZone ? timeZone : 'UTC',
+  }).format(d);
+}
 
 function page(lines: string[], table?: { head: string[]; rows: string[][] }, footer: string[] = []) {
   const text = [...lines, ...(table ? ['', ...table.rows.map((r) => r.join('  '))] : []), '', ...footer].join(
@@ -185,10 +197,11 @@ export function renderNotification(
         ...page([t.refunded(orderId)], undefined, footer),
       };
     case 'order.ship_by_warning': {
-      const at = String(data.cancelAt ?? data.shipBy ?? '');
+      // ORD-8: the cutoff, in the marketplace's zone and the seller's language.
+      const at = formatCutoff(String(data.cancelAt ?? data.shipBy ?? ''), lang, data.timeZone);
       return {
         language: lang,
-        subject: t.shipBy(orderId),
+        subject: t.shipBy(orderId, at),
         ...page([t.shipByBody(orderId, at)], undefined, footer),
       };
     }

@@ -127,6 +127,7 @@ export function createDeadlineSweeps(d: Deps) {
         due.map((c) => ({ ...c, cancelAt: autoCancelCutoff(c.latestShipDate, rules) })),
         m.id,
         now,
+        m.timeZone,
       );
       return { warned: due.length, more: due.length === BATCH };
     });

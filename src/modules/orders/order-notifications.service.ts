@@ -103,6 +103,8 @@ export async function publishShipByWarnings(
   orders: { sellerId: string; id: string; amazonOrderId: string; latestShipDate: Date; cancelAt: Date }[],
   marketplaceId: string,
   at: Date,
+  /** The marketplace's zone: the email states the cutoff in local time. */
+  timeZone?: string,
 ) {
   await publishEvents(
     tx,
@@ -115,6 +117,7 @@ export async function publishShipByWarnings(
         ...base({ amazonOrderId: o.amazonOrderId, id: o.id, marketplaceId }),
         shipBy: o.latestShipDate.toISOString(),
         cancelAt: o.cancelAt.toISOString(),
+        timeZone: timeZone ?? null,
       },
     })),
   );
