@@ -211,7 +211,6 @@ export async function buildServices(config: Config, opts: BuildOptions = {}): Pr
           clock,
           ids,
           log,
-          sellerContacts: (sellerId) => identity.sellerContacts(sellerId),
         });
         // ORD-8: sweep at start (whatever fell due while no worker ran), then every minute, and at
         // once whenever the sandbox clock moves (API-4).

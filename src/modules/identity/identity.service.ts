@@ -141,7 +141,7 @@ export function createIdentityService(o: IdentityOptions) {
       clear: (key: string) => repo.clearLoginFailures(key),
     },
 
-    /** Where seller notifications go until the notification preferences (issue 4) exist. */
+    /** Default email recipients of seller notifications (NTF-3): the seller's users. */
     async sellerContacts(sellerId: string): Promise<{ email: string; language: string }[]> {
       const rows = await repo.usersOfSeller(sellerId);
       return rows.map((u) => ({ email: u.email, language: u.language }));

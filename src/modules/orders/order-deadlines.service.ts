@@ -15,7 +15,6 @@ import { autoCancelCutoff, type DeadlineRules, isAutoCancelDue, sweepBounds } fr
 import { publishOrdersCanceled, publishShipByWarnings } from './order-notifications.service.ts';
 import { createOrdersRepository } from './orders.repository.ts';
 
-export const SHIP_BY_WARNING_QUEUE = 'orders.ship-by-warning-email';
 const BATCH = 2000;
 
 type Deps = {

@@ -9,11 +9,8 @@ import type { MarketplacesService } from '../marketplaces/index.ts';
 import { mailBuyer } from './buyer-mail.jobs.ts';
 import { cancellationEmail } from './cancellation-email.ts';
 import { CANCELLATION_EMAIL_QUEUE } from './order-changes.service.ts';
-import { SHIP_BY_WARNING_QUEUE } from './order-deadlines.service.ts';
-import { autoCancelCutoff } from './order-deadlines.ts';
 import { SHIPMENT_EMAIL_QUEUE, type OrdersService } from './orders.service.ts';
 import { defineRefundsQueues, startRefundsWorkers } from './refunds.jobs.ts';
-import { shipByWarningEmail } from './ship-by-warning-email.ts';
 import { shipmentEmail } from './shipment-email.ts';
 
 export function defineOrdersQueues(jobs: JobQueue): void {
@@ -24,7 +21,7 @@ export function defineOrdersQueues(jobs: JobQueue): void {
     retryDelaySeconds: 5,
     retryDelayMaxSeconds: 1800,
   });
-  for (const name of [CANCELLATION_EMAIL_QUEUE, SHIP_BY_WARNING_QUEUE]) {
+  for (const name of [CANCELLATION_EMAIL_QUEUE]) {
     jobs.define({ name, retryLimit: 8, retryDelaySeconds: 5, retryDelayMaxSeconds: 1800 });
   }
 }
@@ -40,8 +37,6 @@ export async function startOrdersWorkers(o: {
   clock: Clock;
   ids: Ids;
   log: Logger;
-  /** Where seller notifications go (the seller's users) until issue 4's preferences exist. */
-  sellerContacts: (sellerId: string) => Promise<{ email: string; language: string }[]>;
 }): Promise<void> {
   await startDeadlineWorkers(o);
   await startRefundsWorkers(o);
@@ -84,7 +79,7 @@ export async function startOrdersWorkers(o: {
   );
 }
 
-/** ORD-8 notifications and the cancellation emails of ORD-8 / ORD-13. */
+/** The buyer's cancellation emails of ORD-8 / ORD-13 (seller notifications go through the notifications pipeline). */
 async function startDeadlineWorkers(o: {
   jobs: JobQueue;
   orders: OrdersService;
@@ -92,23 +87,8 @@ async function startDeadlineWorkers(o: {
   mailer: Mailer;
   clock: Clock;
   ids: Ids;
-  sellerContacts: (sellerId: string) => Promise<{ email: string; language: string }[]>;
 }) {
   const repo = o.orders.repo;
-
-  /** Throws on a temporary failure (the job retries); a permanent one is recorded, not retried. */
-  async function send(to: string, mail: { subject: string; text: string; html: string }, orderId?: string) {
-    const result = await o.mailer.send({
-      to,
-      ...mail,
-      headers: orderId ? { 'X-Mercato-Order': orderId } : {},
-    });
-    const rejected = result.rejected[0];
-    if (rejected && !rejected.permanent) {
-      throw new Error(`temporary SMTP failure ${rejected.responseCode ?? ''}: ${rejected.response}`);
-    }
-    return rejected ?? null;
-  }
 
   await o.jobs.work<{ sellerId: string; orderIds: string[] }>(
     CANCELLATION_EMAIL_QUEUE,
@@ -137,39 +117,6 @@ async function startDeadlineWorkers(o: {
             items: items.map((i) => ({ title: i.title, quantity: i.quantityOrdered })),
           }),
           { kind: 'buyer_notified_cancellation', data: {} },
-        );
-      }
-    },
-  );
-
-  await o.jobs.work<{ sellerId: string; orderIds: string[] }>(
-    SHIP_BY_WARNING_QUEUE,
-    async ({ sellerId, orderIds }) => {
-      const seller = await o.marketplaces.getSeller(sellerId);
-      const orders = [];
-      for (const orderId of orderIds) {
-        const order = await repo.findById(sellerId, orderId);
-        // Confirmed or cancelled since the warning: nothing to tell any more.
-        if (order?.status === 'Unshipped' && order.latestShipDate) orders.push(order);
-      }
-      if (!orders.length) return;
-      const m = await o.marketplaces.getMarketplace(seller.marketplaceId);
-      const rules = {
-        timeZone: m.timeZone,
-        autoCancelDaysAfterShipBy: m.policy.orders.autoCancelDaysAfterShipBy,
-      };
-      for (const contact of await o.sellerContacts(sellerId)) {
-        await send(
-          contact.email,
-          shipByWarningEmail({
-            language: contact.language || seller.language,
-            sellerName: seller.name,
-            timeZone: m.timeZone,
-            orders: orders.map((x) => ({
-              amazonOrderId: x.amazonOrderId,
-              cutoff: autoCancelCutoff(x.latestShipDate as Date, rules),
-            })),
-          }),
         );
       }
     },
