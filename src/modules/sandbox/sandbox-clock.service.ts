@@ -35,7 +35,7 @@ export function createSandboxClock(db: Db, clock: OffsetClock) {
           set: { offsetMs: sql`${sandboxClock.offsetMs} + ${ms}`, updatedAt: sql`now()` },
         })
         .returning({ offsetMs: sandboxClock.offsetMs });
-      clock.setOffset(row?.offsetMs ?? ms);
+      clock.setOffset(Math.max(clock.offset, row?.offsetMs ?? ms));
       const event = { previous, now: clock.now(), byMs: ms };
       for (const l of listeners) await l(event);
       return event;
@@ -50,12 +50,13 @@ export function createSandboxClock(db: Db, clock: OffsetClock) {
           .then(async (ms) => {
             const previous = clock.now();
             const before = clock.offset;
+            // Sandbox time only moves forward. A read that started before this process advanced
+            // the clock may finish after it: applying it would move time back under the sweeps.
+            if (ms <= before) return;
             clock.setOffset(ms);
             // Another process (e.g. `mercato clock advance`) moved the clock: run the due sweeps here.
-            if (ms > before) {
-              const event = { previous, now: clock.now(), byMs: ms - before };
-              for (const l of listeners) await l(event);
-            }
+            const event = { previous, now: clock.now(), byMs: ms - before };
+            for (const l of listeners) await l(event);
           })
           .catch(() => undefined);
       }, intervalMs);
