@@ -158,10 +158,7 @@ export function createHttpApp(s: Services, opts: { isReady: () => boolean; cliTo
   // The reset re-sends what was missed: the notifications service's (NTF-7).
   const resetFailedAddress: ResetFailedAddress = (sellerId, channel, address) =>
     s.notifications.resetFailedAddress(sellerId, channel, address);
-  app.route(
-    '/',
-    createPreferencesRoutes(preferences, requireSeller, resetFailedAddress),
-  );
+  app.route('/', createPreferencesRoutes(preferences, requireSeller, resetFailedAddress));
   // "Your Account" (buyers): sign-in and sessions, then the buyer's orders and receipts.
   app.route('/', createBuyerSessionRoutes(s.buyers, { secureCookies: s.config.mode === 'production' }));
   app.route('/', createOrdersBuyerRoutes(orders, requireBuyer));

@@ -19,7 +19,14 @@ import {
   purchaseWindow,
   warningPeriodShipByBefore,
 } from './manage-orders-query.ts';
-import { type HomeAlert, homeAlerts, orderDetail, orderRow, type RowContext, type ShipByRules } from './order-view.ts';
+import {
+  type HomeAlert,
+  homeAlerts,
+  orderDetail,
+  orderRow,
+  type RowContext,
+  type ShipByRules,
+} from './order-view.ts';
 import { createOrdersCsvRoutes } from './orders-csv.routes.ts';
 import { WebConfirmShipmentSchema } from './orders.schemas.ts';
 import type { OrdersService } from './orders.service.ts';
@@ -293,7 +300,10 @@ export function createOrdersWebRoutes(
       ]);
       return c.json(
         {
-          alerts: [...more, ...homeAlerts({ late, shipByWarning, cancelRequests, pending: statusCounts.Pending })],
+          alerts: [
+            ...more,
+            ...homeAlerts({ late, shipByWarning, cancelRequests, pending: statusCounts.Pending }),
+          ],
           counts: Object.fromEntries(
             STATUS_TABS.filter((s) => s !== 'All').map((s) => [s, Math.min(statusCounts[s], COUNT_CAP)]),
           ),
