@@ -2,7 +2,7 @@
 // action in the web API, and the storefront/carrier side in the marketplace API (API-2).
 import type { Context } from 'hono';
 import { createRoute, createRouter, z } from '../../platform/http/openapi.ts';
-import { errorResponses, jsonResponse } from '../../platform/http/openapi-responses.ts';
+import { errorResponses, jsonBody, jsonResponse } from '../../platform/http/openapi-responses.ts';
 import type { AuthVariables } from '../identity/index.ts';
 import {
   BuyerCancelRequestSchema,
@@ -17,9 +17,7 @@ type Env = { Variables: AuthVariables };
 const errors = errorResponses([400, 401, 403, 404, 409, 422]);
 const ok = jsonResponse;
 const OrderParam = z.object({ amazonOrderId: z.string().min(1).max(64) });
-const body = <T extends z.ZodType>(schema: T) => ({
-  body: { content: { 'application/json': { schema } }, required: true },
-});
+const body = jsonBody;
 
 export function createOrderChangesWebRoutes(
   orders: OrdersService,

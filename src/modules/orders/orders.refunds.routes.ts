@@ -4,7 +4,7 @@
 import type { Context } from 'hono';
 import { formatAmount } from '../../platform/money.ts';
 import { createRoute, createRouter, z } from '../../platform/http/openapi.ts';
-import { errorResponses, jsonResponse } from '../../platform/http/openapi-responses.ts';
+import { errorResponses, jsonBody, jsonResponse } from '../../platform/http/openapi-responses.ts';
 import type { AuthVariables } from '../identity/index.ts';
 import type { OrdersService } from './orders.service.ts';
 import { REFUND_REASONS } from './refund-rules.ts';
@@ -13,9 +13,7 @@ type Env = { Variables: AuthVariables };
 const errors = errorResponses([400, 401, 403, 404, 409, 422]);
 const ok = jsonResponse;
 const OrderParam = z.object({ amazonOrderId: z.string().min(1).max(64) });
-const body = <T extends z.ZodType>(schema: T) => ({
-  body: { content: { 'application/json': { schema } }, required: true },
-});
+const body = jsonBody;
 
 /** Checked by the service (clear codes for negatives and extra decimals), so only bounded here. */
 const Amount = z.string().trim().min(1).max(24).openapi({ example: '1500' });

@@ -20,3 +20,8 @@ export function errorResponses(statuses: number[] = [400, 401, 403, 404, 409, 42
 export function jsonResponse(description: string) {
   return { content: { 'application/json': { schema: z.record(z.string(), z.any()) } }, description };
 }
+
+/** A required JSON request body (spread into `request`: `{ params, ...jsonBody(Schema) }`). */
+export function jsonBody<T extends z.ZodType>(schema: T) {
+  return { body: { content: { 'application/json': { schema } }, required: true } };
+}
