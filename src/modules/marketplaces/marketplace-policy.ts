@@ -26,6 +26,19 @@ export type MarketplacePolicy = {
     messagingWindowDaysAfterDelivery: number;
     /** MSG-8: carrier tracking hosts that may be linked in seller messages. */
     carrierTrackingHosts: string[];
+    /** Flood control: messages one sender (buyer or relay sender) may send per hour. */
+    maxMessagesPerSenderPerHour: number;
+    /** Longest message body accepted (characters) from the web and by mail. */
+    maxMessageChars: number;
+    /** Attachments: total bytes per message and the accepted content types. */
+    maxAttachmentBytes: number;
+    attachmentContentTypes: string[];
+    /** Solicitations v1: from N days after the earliest delivery date... */
+    solicitationFromDaysAfterEarliestDelivery: number;
+    /** ...to N days after the latest delivery date. */
+    solicitationToDaysAfterLatestDelivery: number;
+    /** MSG-15: shortest and longest reply deadline the seller may set (hours from now). */
+    replyDeadlineHours: { min: number; max: number };
   };
   metrics: {
     orderDefectRateMax: number; // PERF-1
@@ -40,6 +53,26 @@ export type MarketplacePolicy = {
     refundDueBusinessDays: number;
   };
 };
+
+// Shared messaging limits (seeded per marketplace; Amazon documents 10 MB per message and the
+// 5–30-day solicitation window, reference/orders-and-messaging-rules.md §1.6).
+const MESSAGING_LIMITS = {
+  maxMessagesPerSenderPerHour: 20,
+  maxMessageChars: 4000,
+  maxAttachmentBytes: 10 * 1024 * 1024,
+  attachmentContentTypes: [
+    'application/pdf',
+    'image/jpeg',
+    'image/png',
+    'image/gif',
+    'text/plain',
+    'application/msword',
+    'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  ],
+  solicitationFromDaysAfterEarliestDelivery: 5,
+  solicitationToDaysAfterLatestDelivery: 30,
+  replyDeadlineHours: { min: 24, max: 168 },
+} as const;
 
 const METRIC_TARGETS: MarketplacePolicy['metrics'] = {
   orderDefectRateMax: 0.01,
@@ -160,6 +193,9 @@ export const SEEDED_MARKETPLACES: readonly MarketplaceSeed[] = [
           'k2k.sagawa-exp.co.jp',
           'trackings.post.japanpost.jp',
         ],
+        ...MESSAGING_LIMITS,
+        attachmentContentTypes: [...MESSAGING_LIMITS.attachmentContentTypes],
+        replyDeadlineHours: { ...MESSAGING_LIMITS.replyDeadlineHours },
       },
       metrics: METRIC_TARGETS,
       returns: { refundDueBusinessDays: 2 },
@@ -196,6 +232,9 @@ export const SEEDED_MARKETPLACES: readonly MarketplaceSeed[] = [
           'www.dhl.com',
           'www.ups.com',
         ],
+        ...MESSAGING_LIMITS,
+        attachmentContentTypes: [...MESSAGING_LIMITS.attachmentContentTypes],
+        replyDeadlineHours: { ...MESSAGING_LIMITS.replyDeadlineHours },
       },
       metrics: METRIC_TARGETS,
       returns: { refundDueBusinessDays: 2 },

@@ -78,6 +78,8 @@ export const orders = pgTable(
     index('orders_seller_updated_idx').on(t.sellerId, t.lastUpdateDate, t.id),
     index('orders_seller_buyer_email_idx').on(t.sellerId, sql`lower(${t.buyerEmail})`),
     index('orders_seller_buyer_relay_idx').on(t.sellerId, t.buyerRelayEmail),
+    // MSG-4: inbound mail to a relay address finds its buyer and seller without knowing the seller.
+    index('orders_buyer_relay_idx').on(t.buyerRelayEmail),
     // Keyset pages of getOrders/searchOrders/Manage Orders per status tab.
     index('orders_seller_status_purchase_id_idx').on(t.sellerId, t.status, t.purchaseDate, t.id),
     index('orders_seller_status_updated_id_idx').on(t.sellerId, t.status, t.lastUpdateDate, t.id),
