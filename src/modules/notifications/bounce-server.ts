@@ -4,10 +4,9 @@
 // those addresses only (every other recipient: 550 at RCPT), finds the `message/delivery-status`
 // part with mailparser, and reports a final failure to the pipeline, which marks the address failed
 // and alerts the seller. Delayed and success reports, auto-replies and other mail change nothing.
-import type { AddressInfo } from 'node:net';
 import { simpleParser } from 'mailparser';
-import { SMTPServer, type SMTPServerDataStream, type SMTPServerSession } from 'smtp-server';
 import type { Logger } from '../../platform/logger.ts';
+import { type InboundRoute, smtpReply, startInboundSmtp } from '../../platform/mail/inbound-smtp.ts';
 import { deliveryIdFromReturnAddress } from './bounce-address.ts';
 import { type BounceVerdict, bounceVerdict, parseDeliveryStatus } from './bounce-dsn.ts';
 
@@ -39,10 +38,6 @@ export type BounceServerOptions = {
 };
 
 export type BounceServer = { port: number; close(): Promise<void> };
-
-type SmtpError = Error & { responseCode?: number };
-const smtpError = (responseCode: number, message: string): SmtpError =>
-  Object.assign(new Error(message), { responseCode });
 
 /** What one received message did, for logs and tests (`known: false`: no such delivery). */
 export type BounceOutcome = {
@@ -89,66 +84,46 @@ export async function handleBounceMessage(
   return outcomes;
 }
 
-export async function startBounceServer(opts: BounceServerOptions): Promise<BounceServer> {
-  const maxBytes = opts.maxBytes ?? 10 * 1024 * 1024;
+/**
+ * The bounce route of the inbound SMTP server: owns `bounce+<deliveryId>@<domain>` recipients,
+ * takes mail from anyone (bounces come with a null sender), and reports failures.
+ */
+export function bounceRoute(opts: {
+  domain: string;
+  recordBounce: RecordBounce;
+  log: Logger;
+}): InboundRoute<string> {
   const log = opts.log.child({ component: 'bounce-server' });
-  const idsOf = (session: SMTPServerSession) =>
-    session.envelope.rcptTo
-      .map((r) => deliveryIdFromReturnAddress(r.address, opts.domain))
-      .filter((id): id is string => id !== null);
-
-  const server = new SMTPServer({
-    // An MX for our own return addresses: no authentication, no relaying, plain SMTP (no
-    // certificate is configured; senders fall back to plain text as they do for any MX).
-    authOptional: true,
-    disabledCommands: ['AUTH', 'STARTTLS'],
-    disableReverseLookup: true,
-    size: maxBytes,
-    logger: false,
-    banner: 'Mercato bounce receiver',
-    onRcptTo(address, _session, callback) {
-      if (deliveryIdFromReturnAddress(address.address, opts.domain) === null) {
-        return callback(smtpError(550, '5.1.1 No such recipient here'));
-      }
-      callback();
-    },
-    onData(stream: SMTPServerDataStream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        if (stream.sizeExceeded) return callback(smtpError(552, '5.3.4 Message too big'));
-        handleBounceMessage(Buffer.concat(chunks), idsOf(session), opts.recordBounce).then(
-          (outcomes) => {
-            for (const o of outcomes) {
-              const verdict = o.verdict?.kind ?? 'no_report';
-              if (o.known)
-                log.info({ deliveryId: o.deliveryId, recorded: o.recorded, verdict }, 'bounce received');
-              else log.warn({ deliveryId: o.deliveryId }, 'bounce for an unknown delivery dropped');
-            }
-            callback();
-          },
-          (err: unknown) => {
-            // The failure could not be stored (database down...): 451, the remote MTA keeps the
-            // bounce and tries again later.
-            log.error({ err }, 'bounce could not be recorded');
-            callback(smtpError(451, '4.3.0 Temporary failure, try again later'));
-          },
-        );
-      });
-    },
-  });
-  server.on('error', (err) => log.error({ err }, 'bounce server error'));
-  await new Promise<void>((resolve, reject) => {
-    server.server.once('error', reject);
-    server.listen(opts.port, opts.host ?? '0.0.0.0', () => {
-      server.server.off('error', reject);
-      resolve();
-    });
-  });
-  const port = (server.server.address() as AddressInfo).port;
-  log.info({ port, domain: opts.domain }, 'bounce server listening');
   return {
-    port,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    name: 'bounces',
+    resolve: (address) => deliveryIdFromReturnAddress(address, opts.domain),
+    async deliver(raw, deliveryIds) {
+      let outcomes: BounceOutcome[];
+      try {
+        outcomes = await handleBounceMessage(raw, deliveryIds, opts.recordBounce);
+      } catch (err) {
+        // The failure could not be stored (database down...): 451, the remote MTA keeps the
+        // bounce and tries again later.
+        log.error({ err }, 'bounce could not be recorded');
+        throw smtpReply(451, '4.3.0 Temporary failure, try again later');
+      }
+      for (const o of outcomes) {
+        const verdict = o.verdict?.kind ?? 'no_report';
+        if (o.known) log.info({ deliveryId: o.deliveryId, recorded: o.recorded, verdict }, 'bounce received');
+        else log.warn({ deliveryId: o.deliveryId }, 'bounce for an unknown delivery dropped');
+      }
+    },
   };
+}
+
+/** A server for bounces only (tests; `server.ts` runs one inbound server with every route). */
+export async function startBounceServer(opts: BounceServerOptions): Promise<BounceServer> {
+  return startInboundSmtp({
+    port: opts.port,
+    host: opts.host,
+    maxBytes: opts.maxBytes ?? 10 * 1024 * 1024,
+    log: opts.log,
+    banner: 'Mercato bounce receiver',
+    routes: [bounceRoute(opts)],
+  });
 }

@@ -17,7 +17,15 @@ export type OutgoingMail = {
   /** Envelope sender (bounces go here). */
   envelopeFrom?: string;
   headers?: Record<string, string>;
+  /** RFC 5322 Message-ID with its angle brackets (`<id@domain>`); the transport makes one when absent. */
+  messageId?: string;
+  /** Threading (RFC 5322 §3.6.4): the message this one answers, and the chain before it. */
+  inReplyTo?: string;
+  references?: string[];
+  attachments?: MailAttachment[];
 };
+
+export type MailAttachment = { filename: string; content: Buffer; contentType: string };
 
 export type RejectedRecipient = {
   address: string;
@@ -49,6 +57,14 @@ export function createSmtpMailer(url: string, poolSize: number, defaultFrom: str
           html: mail.html,
           replyTo: mail.replyTo,
           headers: mail.headers,
+          messageId: mail.messageId,
+          inReplyTo: mail.inReplyTo,
+          references: mail.references,
+          attachments: mail.attachments?.map((a) => ({
+            filename: a.filename,
+            content: a.content,
+            contentType: a.contentType,
+          })),
           envelope: mail.envelopeFrom ? { from: mail.envelopeFrom, to: mail.to } : undefined,
         });
         // Partial rejections do not throw: they are in rejectedErrors.
@@ -95,6 +111,17 @@ export function createMailboxMailer(db: Db, ids: Ids, clock: Clock, defaultFrom:
     transport: 'mailbox',
     async send(mail) {
       const id = ids.next('mail');
+      // The local mailbox keeps what a reader needs to follow a thread; attachment bytes are not
+      // kept (their names are), the messaging uploads hold them.
+      const threading: Record<string, string> = {
+        ...(mail.replyTo ? { 'Reply-To': mail.replyTo } : {}),
+        ...(mail.messageId ? { 'Message-ID': mail.messageId } : {}),
+        ...(mail.inReplyTo ? { 'In-Reply-To': mail.inReplyTo } : {}),
+        ...(mail.references?.length ? { References: mail.references.join(' ') } : {}),
+        ...(mail.attachments?.length
+          ? { 'X-Mercato-Attachments': mail.attachments.map((a) => a.filename).join(', ') }
+          : {}),
+      };
       await db.insert(mailbox).values({
         id,
         to: mail.to,
@@ -102,11 +129,11 @@ export function createMailboxMailer(db: Db, ids: Ids, clock: Clock, defaultFrom:
         subject: mail.subject,
         text: mail.text,
         html: mail.html ?? null,
-        headers: { ...(mail.headers ?? {}), ...(mail.replyTo ? { 'Reply-To': mail.replyTo } : {}) },
+        headers: { ...(mail.headers ?? {}), ...threading },
         transport: 'mailbox',
         createdAt: clock.now(),
       });
-      return { accepted: [mail.to], rejected: [], messageId: id };
+      return { accepted: [mail.to], rejected: [], messageId: mail.messageId ?? id };
     },
     async close() {},
   };
