@@ -1,0 +1,144 @@
+// The forwarding outbox over the messages table (MSG-3/4): due `pending` rows are claimed with
+// SKIP LOCKED and a lease; claiming moves forward_next_at to the lease's end, so a row whose
+// worker died (crash between storing and forwarding, or mid-send) is simply due again after the
+// lease, and is sent by exactly one worker.
+import { and, desc, eq, sql } from 'drizzle-orm';
+import { type Db, queryRows } from '../../../platform/db/database.ts';
+import { buyers } from '../../buyers/buyers.tables.ts';
+import { messages, messageThreads, messagingUploads } from '../messaging.tables.ts';
+import type { MessageDirection, StoredAttachment } from '../messaging.tables.ts';
+
+export type ClaimedForward = {
+  sellerId: string;
+  id: string;
+  threadId: string;
+  buyerId: string;
+  direction: MessageDirection;
+  subject: string | null;
+  body: string;
+  attachments: StoredAttachment[];
+  attempts: number;
+  createdAt: Date;
+};
+
+const toDate = (v: unknown) => (v instanceof Date ? v : new Date(String(v)));
+
+export function createForwardingRepository(db: Db) {
+  return {
+    async claimDue(now: Date, leaseUntil: Date, limit: number): Promise<ClaimedForward[]> {
+      const rows = await queryRows<Record<string, unknown>>(
+        db,
+        sql`with due as (
+              select seller_id, id from messages
+              where forward_status = 'pending'
+                and (forward_next_at <= ${now.toISOString()}::timestamptz or forward_next_at is null)
+              order by forward_next_at nulls first
+              limit ${limit}
+              for update skip locked
+            )
+            update messages m set forward_lease_until = ${leaseUntil.toISOString()}::timestamptz,
+              forward_next_at = ${leaseUntil.toISOString()}::timestamptz,
+              forward_attempts = m.forward_attempts + 1
+            from due where m.seller_id = due.seller_id and m.id = due.id
+            returning m.seller_id, m.id, m.thread_id, m.buyer_id, m.direction, m.subject, m.body,
+              m.attachments, m.forward_attempts, m.created_at`,
+      );
+      return rows.map((r) => ({
+        sellerId: String(r.seller_id),
+        id: String(r.id),
+        threadId: String(r.thread_id),
+        buyerId: String(r.buyer_id),
+        direction: r.direction as MessageDirection,
+        subject: (r.subject as string | null) ?? null,
+        body: String(r.body),
+        attachments: (typeof r.attachments === 'string'
+          ? JSON.parse(r.attachments)
+          : r.attachments) as StoredAttachment[],
+        attempts: Number(r.forward_attempts),
+        createdAt: toDate(r.created_at),
+      }));
+    },
+
+    /** The outcome, only while this worker still holds the lease it claimed with. */
+    async finish(
+      m: { sellerId: string; id: string },
+      leaseUntil: Date,
+      set:
+        | { status: 'sent'; at: Date }
+        | { status: 'failed'; error: string }
+        | { status: 'pending'; nextAt: Date; error: string }
+        | { status: 'not_needed'; error: string },
+    ): Promise<boolean> {
+      const values =
+        set.status === 'sent'
+          ? { forwardStatus: 'sent' as const, forwardedAt: set.at, forwardError: null, forwardNextAt: null }
+          : set.status === 'pending'
+            ? { forwardStatus: 'pending' as const, forwardNextAt: set.nextAt, forwardError: set.error }
+            : { forwardStatus: set.status, forwardError: set.error, forwardNextAt: null };
+      const r = await db
+        .update(messages)
+        .set({ ...values, forwardLeaseUntil: null })
+        .where(
+          and(
+            eq(messages.sellerId, m.sellerId),
+            eq(messages.id, m.id),
+            eq(messages.forwardStatus, 'pending'),
+            eq(messages.forwardLeaseUntil, leaseUntil),
+          ),
+        )
+        .returning({ id: messages.id });
+      return r.length > 0;
+    },
+
+    async thread(sellerId: string, threadId: string) {
+      const [t] = await db
+        .select()
+        .from(messageThreads)
+        .where(and(eq(messageThreads.sellerId, sellerId), eq(messageThreads.id, threadId)));
+      return t;
+    },
+
+    /** The message before this one in its thread (In-Reply-To / References of the forwarded copy). */
+    async previousMessages(sellerId: string, threadId: string, before: { createdAt: Date; id: string }) {
+      return db
+        .select({ id: messages.id })
+        .from(messages)
+        .where(
+          and(
+            eq(messages.sellerId, sellerId),
+            eq(messages.threadId, threadId),
+            eq(messages.status, 'accepted'),
+            sql`(${messages.createdAt}, ${messages.id}) < (${before.createdAt.toISOString()}::timestamptz, ${before.id})`,
+          ),
+        )
+        .orderBy(desc(messages.createdAt), desc(messages.id))
+        .limit(10);
+    },
+
+    async buyer(id: string) {
+      const [b] = await db
+        .select({ email: buyers.email, name: buyers.name })
+        .from(buyers)
+        .where(eq(buyers.id, id));
+      return b;
+    },
+
+    async upload(sellerId: string, id: string) {
+      const [u] = await db
+        .select({ data: messagingUploads.data, contentType: messagingUploads.contentType })
+        .from(messagingUploads)
+        .where(and(eq(messagingUploads.sellerId, sellerId), eq(messagingUploads.id, id)));
+      return u;
+    },
+
+    async pendingCount(): Promise<number> {
+      const [r] = await db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(messages)
+        .where(eq(messages.forwardStatus, 'pending'));
+      return r?.n ?? 0;
+    },
+  };
+}
+
+export type ForwardingRepository = ReturnType<typeof createForwardingRepository>;

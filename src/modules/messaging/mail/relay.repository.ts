@@ -1,0 +1,117 @@
+// What the relay route reads besides the messaging service: the buyer behind a pair (the sender
+// check), the thread a reply belongs to (In-Reply-To / References, an order id, the pair's latest
+// thread), and the attachment bytes it keeps in messaging_uploads (MSG-4).
+import { createHash } from 'node:crypto';
+import { and, desc, eq, inArray } from 'drizzle-orm';
+import type { Db } from '../../../platform/db/database.ts';
+import { buyers } from '../../buyers/buyers.tables.ts';
+import { orders } from '../../orders/orders.tables.ts';
+import { messages, messageThreads, messagingUploads } from '../messaging.tables.ts';
+
+export function createRelayRepository(db: Db) {
+  return {
+    async buyer(id: string): Promise<{ id: string; email: string; name: string } | undefined> {
+      const [b] = await db
+        .select({ id: buyers.id, email: buyers.email, name: buyers.name })
+        .from(buyers)
+        .where(eq(buyers.id, id));
+      return b;
+    },
+
+    /** The thread of one of our messages (ids from our Message-IDs) or of a mail stored before. */
+    async threadOfMessages(
+      sellerId: string,
+      buyerId: string,
+      ids: { messageIds: string[]; emailMessageIds: string[] },
+    ): Promise<string | undefined> {
+      if (ids.messageIds.length) {
+        const [m] = await db
+          .select({ threadId: messages.threadId })
+          .from(messages)
+          .where(
+            and(
+              eq(messages.sellerId, sellerId),
+              eq(messages.buyerId, buyerId),
+              inArray(messages.id, ids.messageIds),
+            ),
+          )
+          .orderBy(desc(messages.createdAt))
+          .limit(1);
+        if (m) return m.threadId;
+      }
+      if (ids.emailMessageIds.length) {
+        const [m] = await db
+          .select({ threadId: messages.threadId })
+          .from(messages)
+          .where(
+            and(
+              eq(messages.sellerId, sellerId),
+              eq(messages.buyerId, buyerId),
+              inArray(messages.emailMessageId, ids.emailMessageIds),
+            ),
+          )
+          .orderBy(desc(messages.createdAt))
+          .limit(1);
+        if (m) return m.threadId;
+      }
+      return undefined;
+    },
+
+    /** The order with this public id, when it is this buyer's order with this seller. */
+    async orderOfPair(
+      sellerId: string,
+      buyerId: string,
+      amazonOrderIds: string[],
+    ): Promise<string | undefined> {
+      if (!amazonOrderIds.length) return undefined;
+      const [o] = await db
+        .select({ amazonOrderId: orders.amazonOrderId })
+        .from(orders)
+        .where(
+          and(
+            eq(orders.sellerId, sellerId),
+            eq(orders.buyerId, buyerId),
+            inArray(orders.amazonOrderId, amazonOrderIds),
+          ),
+        )
+        .limit(1);
+      return o?.amazonOrderId;
+    },
+
+    async latestThread(sellerId: string, buyerId: string): Promise<string | undefined> {
+      const [t] = await db
+        .select({ id: messageThreads.id })
+        .from(messageThreads)
+        .where(and(eq(messageThreads.sellerId, sellerId), eq(messageThreads.buyerId, buyerId)))
+        .orderBy(desc(messageThreads.lastMessageAt))
+        .limit(1);
+      return t?.id;
+    },
+
+    async insertUpload(row: {
+      sellerId: string;
+      id: string;
+      resource: string;
+      contentType: string;
+      data: Buffer;
+      createdAt: Date;
+      expiresAt: Date;
+    }): Promise<void> {
+      await db.insert(messagingUploads).values({
+        ...row,
+        contentMd5: createHash('md5').update(row.data).digest('base64'),
+        size: row.data.length,
+        uploadedAt: row.createdAt,
+      });
+    },
+
+    async deleteUploads(sellerId: string, ids: string[]): Promise<void> {
+      if (!ids.length) return;
+      await db
+        .delete(messagingUploads)
+        .where(and(eq(messagingUploads.sellerId, sellerId), inArray(messagingUploads.id, ids)));
+    },
+  };
+}
+
+export type RelayRepository = ReturnType<typeof createRelayRepository>;
