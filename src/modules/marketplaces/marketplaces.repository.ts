@@ -24,6 +24,13 @@ export function createMarketplacesRepository(db: Db) {
       const [s] = await db.select().from(sellers).where(eq(sellers.id, id)).limit(1);
       return s;
     },
+    async updateCustomerServiceEmail(
+      id: string,
+      set: { customerServiceEmail: string | null; customerServiceEmailVerifiedAt: Date | null },
+      on: DbOrTx = db,
+    ) {
+      await on.update(sellers).set(set).where(eq(sellers.id, id));
+    },
     async allSellers(): Promise<SellerRow[]> {
       return db.select().from(sellers);
     },

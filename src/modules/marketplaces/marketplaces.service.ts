@@ -1,7 +1,7 @@
 // Marketplaces (with their policy settings) and sellers. Both change rarely and are read on
 // every request, so they are cached in memory for a few seconds; edits show up after that.
 import type { Clock } from '../../platform/clock.ts';
-import type { Db } from '../../platform/db/database.ts';
+import type { Db, DbOrTx } from '../../platform/db/database.ts';
 import { invalid, notFound } from '../../platform/errors.ts';
 import type { Ids } from '../../platform/ids.ts';
 import { SEEDED_MARKETPLACES } from './marketplace-policy.ts';
@@ -81,6 +81,24 @@ export function createMarketplacesService(o: { db: Db; ids: Ids; clock: Clock })
       const s = await this.findSeller(id);
       if (!s) throw notFound('SELLER_NOT_FOUND', `Unknown seller id ${id}.`);
       return s;
+    },
+
+    /**
+     * MSG-3: the seller's Customer Service Reply-to address. A new address is unverified until
+     * its link is followed (`verifiedAt`); the same address keeps its verification.
+     */
+    async setCustomerServiceEmail(
+      sellerId: string,
+      email: string | null,
+      verifiedAt: Date | null,
+      on?: DbOrTx,
+    ): Promise<void> {
+      await repo.updateCustomerServiceEmail(
+        sellerId,
+        { customerServiceEmail: email, customerServiceEmailVerifiedAt: verifiedAt },
+        on,
+      );
+      sellerCache.delete(sellerId);
     },
 
     async listSellers(): Promise<Seller[]> {
