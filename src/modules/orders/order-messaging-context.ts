@@ -1,0 +1,124 @@
+// The facts of one order that buyer–seller messaging needs (MSG-6/7/12/13): who the buyer is (by
+// name and relay address only, MSG-16), where the order stands, its tracking numbers (never
+// flagged by the policy), the delivery the 30-day window counts from, and its refunds (MSG-12
+// templates). Read with whichever handle the caller holds (PGlite: one connection).
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { type DbOrTx, queryRows } from '../../platform/db/database.ts';
+import { orderItems, orderRefunds, orders, shipments } from './orders.tables.ts';
+
+export type OrderMessagingContext = {
+  id: string;
+  amazonOrderId: string;
+  sellerId: string;
+  marketplaceId: string;
+  status: string;
+  fulfillmentChannel: 'MFN' | 'AFN';
+  buyerId: string;
+  buyerName: string;
+  /** The real address: for relay derivation and forwarding only, never shown (MSG-16). */
+  buyerEmail: string;
+  buyerRelayEmail: string;
+  buyerLanguage: 'ja' | 'it' | 'en';
+  purchaseDate: Date;
+  latestShipDate: Date | null;
+  earliestDeliveryDate: Date | null;
+  latestDeliveryDate: Date | null;
+  /** MSG-13: the latest parcel delivery (null while nothing was delivered). */
+  deliveredAt: Date | null;
+  trackingNumbers: string[];
+  /** A parcel came back to the seller (ORD-12): a return confirmation may follow. */
+  returnedToSender: boolean;
+  items: {
+    orderItemId: string;
+    title: string;
+    sku: string;
+    quantityOrdered: number;
+    quantityShipped: number;
+    quantityCanceled: number;
+  }[];
+  refunds: {
+    id: string;
+    reason: string;
+    total: bigint;
+    currency: string;
+    createdAt: Date;
+    lines: unknown[];
+  }[];
+  currency: string;
+};
+
+/** null when the seller has no such order (tenancy: another seller's id is "not found"). */
+export async function loadOrderMessagingContext(
+  db: DbOrTx,
+  sellerId: string,
+  amazonOrderId: string,
+): Promise<OrderMessagingContext | null> {
+  const [o] = await db
+    .select()
+    .from(orders)
+    .where(and(eq(orders.sellerId, sellerId), eq(orders.amazonOrderId, amazonOrderId)))
+    .limit(1);
+  if (!o) return null;
+  const items = await db
+    .select()
+    .from(orderItems)
+    .where(and(eq(orderItems.sellerId, sellerId), eq(orderItems.orderId, o.id)))
+    .orderBy(asc(orderItems.position));
+  const ships = await db
+    .select()
+    .from(shipments)
+    .where(and(eq(shipments.sellerId, sellerId), eq(shipments.orderId, o.id)))
+    .orderBy(asc(shipments.shipDate));
+  const refunds = await db
+    .select()
+    .from(orderRefunds)
+    .where(and(eq(orderRefunds.sellerId, sellerId), eq(orderRefunds.orderId, o.id)))
+    .orderBy(asc(orderRefunds.createdAt));
+  // The buyer's language (their account setting) picks the template language; else the order's marketplace.
+  const lang = o.buyerId
+    ? (
+        await queryRows<{ language: string }>(
+          db,
+          sql`select language from buyers where id = ${o.buyerId} limit 1`,
+        )
+      )[0]?.language
+    : undefined;
+  const delivered = ships.map((s) => s.deliveredAt).filter((d): d is Date => d instanceof Date);
+  return {
+    id: o.id,
+    amazonOrderId: o.amazonOrderId,
+    sellerId: o.sellerId,
+    marketplaceId: o.marketplaceId,
+    status: o.status,
+    fulfillmentChannel: o.fulfillmentChannel,
+    buyerId: o.buyerId ?? '',
+    buyerName: o.buyerName,
+    buyerEmail: o.buyerEmail,
+    buyerRelayEmail: o.buyerRelayEmail,
+    buyerLanguage: lang === 'ja' || lang === 'it' || lang === 'en' ? lang : 'en',
+    purchaseDate: o.purchaseDate,
+    latestShipDate: o.latestShipDate,
+    earliestDeliveryDate: o.earliestDeliveryDate,
+    latestDeliveryDate: o.latestDeliveryDate,
+    deliveredAt: delivered.length ? new Date(Math.max(...delivered.map((d) => d.getTime()))) : null,
+    trackingNumbers: ships.map((s) => s.trackingNumber),
+    returnedToSender: ships.some((s) => s.returnedAt !== null || s.trackingStatus === 'ReturnedToSender'),
+    items: items.map((i) => ({
+      orderItemId: i.orderItemId,
+      title: i.title,
+      sku: i.sku,
+      quantityOrdered: i.quantityOrdered,
+      quantityShipped: i.quantityShipped,
+      quantityCanceled: i.quantityCanceled,
+    })),
+    refunds: refunds.map((r) => ({
+      id: r.id,
+      reason: r.reason,
+      total: r.total,
+      currency: r.currency,
+      createdAt: r.createdAt,
+      lines: r.lines,
+    })),
+    currency: o.currency,
+  };
+}
