@@ -119,6 +119,8 @@ export const NOTIFICATION_TYPES: readonly NotificationType[] = [
   // Messages (wired by the messaging issue)
   type('messages.new', 'messages', 'info', 'messaging'),
   type('messages.overdue', 'messages', 'warning', 'messaging'),
+  // MSG-15: the buyer did not answer by the seller's reply deadline (remind to cancel, once).
+  type('messages.reply_deadline', 'messages', 'warning', 'messaging'),
 ];
 
 const BY_ID = new Map(NOTIFICATION_TYPES.map((t) => [t.id, t]));

@@ -22,3 +22,5 @@ export type { OrderStatus } from './orders.types.ts';
 /** Pure rules reused by bulk seeding (sandbox): buyer relay addresses (MSG-4), ship-by windows (ORD-6). */
 export { relayAddress } from './relay-address.ts';
 export { computeShipByWindow } from './ship-by.ts';
+/** The facts of an order buyer–seller messaging needs (MSG-6/7/12/13). */
+export { loadOrderMessagingContext, type OrderMessagingContext } from './order-messaging-context.ts';
