@@ -11,10 +11,13 @@ export type RelayRow = typeof relayAddresses.$inferSelect;
 /** A thread with what its summary shows beside it. */
 export type ThreadListRow = ThreadRow & { buyerName: string; buyerRelay: string; noResponseNeeded: boolean };
 
-const buyerName = sql<string>`coalesce((select b.name from buyers b where b.id = ${messageThreads.buyerId}), '')`;
-const buyerRelay = sql<string>`coalesce((select r.address from relay_addresses r where r.seller_id = ${messageThreads.sellerId} and r.buyer_id = ${messageThreads.buyerId} and r.party = 'buyer'), '')`;
+// Subqueries name the outer table explicitly: drizzle renders bare column names in one-table
+// selects, which inside a subquery would bind to the inner table's same-named column.
+const T = 'message_threads';
+const buyerName = sql<string>`coalesce((select b.name from buyers b where b.id = ${sql.raw(`${T}.buyer_id`)}), '')`;
+const buyerRelay = sql<string>`coalesce((select r.address from relay_addresses r where r.seller_id = ${sql.raw(`${T}.seller_id`)} and r.buyer_id = ${sql.raw(`${T}.buyer_id`)} and r.party = 'buyer'), '')`;
 /** A thread whose buyer messages were (some) marked "no response needed" and nothing awaits. */
-const noResponseNeeded = sql<boolean>`(${messageThreads.responseDueAt} is null and exists (select 1 from messages m where m.seller_id = ${messageThreads.sellerId} and m.thread_id = ${messageThreads.id} and m.no_response_needed_at is not null))`;
+const noResponseNeeded = sql<boolean>`(${sql.raw(`${T}.response_due_at`)} is null and exists (select 1 from messages m where m.seller_id = ${sql.raw(`${T}.seller_id`)} and m.thread_id = ${sql.raw(`${T}.id`)} and m.no_response_needed_at is not null))`;
 
 const listColumns = { t: messageThreads, buyerName, buyerRelay, noResponseNeeded };
 const flat = (r: {

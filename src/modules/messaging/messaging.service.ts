@@ -2,7 +2,7 @@
 // the seller's inbox and threads, the buyer's views, response time (MSG-14/PERF-6), reply
 // deadlines (MSG-15), what an order allows now (MSG-6/12) and the relay aliases (MSG-4).
 import { invalid, notFound } from '../../platform/errors.ts';
-import type { OrderMessagingContext } from '../orders/index.ts';
+import { buyerOrdersWithSeller, type OrderMessagingContext } from '../orders/index.ts';
 import { type ActionFacts, messagingActions as actionsFor, templateReason } from './messaging-actions.ts';
 import { createMessagingRepository, type InboxCursor } from './messaging.repository.ts';
 import type {
@@ -21,7 +21,7 @@ import type {
   ThreadSummary,
   ThreadView,
 } from './messaging.types.ts';
-import { checkMessage } from './policy-engine.ts';
+import { checkMessage } from './policy/message-policy.ts';
 import { replyDeadlineProblem } from './response-deadline.ts';
 import { renderMessageTemplate } from './templates.ts';
 import { asMessageLanguage, CONTACT_TOPICS, threadSubject, topicLabel } from './thread-subject.ts';
@@ -89,6 +89,13 @@ export type MessagingService = {
     address: string,
   ): Promise<{ address: string; sellerId: string; buyerId: string; party: 'buyer' | 'seller' } | null>;
   runSweeps(): Promise<{ overdue: number; replyDeadlineReminders: number }>;
+  /** The order's conversation, if one exists (compose page). */
+  getThreadIdForOrder(sellerId: string, amazonOrderId: string): Promise<string | null>;
+  /** MSG-1: the buyer's orders with one seller (the Contact This Seller order picker). */
+  buyerOrdersWithSeller(
+    buyerId: string,
+    sellerId: string,
+  ): Promise<{ amazonOrderId: string; purchaseDate: string; items: { title: string; quantity: number }[] }[]>;
 };
 
 const PAGE_DEFAULT = 25;
@@ -347,6 +354,14 @@ export function createMessagingService(deps: MessagingDeps): MessagingService {
     },
 
     runSweeps: () => runSweeps(core),
+
+    getThreadIdForOrder: (sellerId, amazonOrderId) => repo.threadIdForOrder(sellerId, amazonOrderId),
+
+    async buyerOrdersWithSeller(buyerId, sellerId) {
+      await deps.marketplaces.getSeller(sellerId);
+      const rows = await buyerOrdersWithSeller(deps.db, buyerId, sellerId);
+      return rows.map((r) => ({ ...r, purchaseDate: r.purchaseDate.toISOString() }));
+    },
   };
 
   /** What a buyer sees of the seller: the name and the seller's relay alias (MSG-4). */

@@ -23,4 +23,8 @@ export type { OrderStatus } from './orders.types.ts';
 export { relayAddress } from './relay-address.ts';
 export { computeShipByWindow } from './ship-by.ts';
 /** The facts of an order buyer–seller messaging needs (MSG-6/7/12/13). */
-export { loadOrderMessagingContext, type OrderMessagingContext } from './order-messaging-context.ts';
+export {
+  buyerOrdersWithSeller,
+  loadOrderMessagingContext,
+  type OrderMessagingContext,
+} from './order-messaging-context.ts';

@@ -2,7 +2,7 @@
 // name and relay address only, MSG-16), where the order stands, its tracking numbers (never
 // flagged by the policy), the delivery the 30-day window counts from, and its refunds (MSG-12
 // templates). Read with whichever handle the caller holds (PGlite: one connection).
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { type DbOrTx, queryRows } from '../../platform/db/database.ts';
 import { orderItems, orderRefunds, orders, shipments } from './orders.tables.ts';
 
@@ -121,4 +121,38 @@ export async function loadOrderMessagingContext(
     })),
     currency: o.currency,
   };
+}
+
+/** Contact This Seller (MSG-1): the buyer's orders with one seller, newest first, to pick from. */
+export async function buyerOrdersWithSeller(
+  db: DbOrTx,
+  buyerId: string,
+  sellerId: string,
+  limit = 50,
+): Promise<{ amazonOrderId: string; purchaseDate: Date; items: { title: string; quantity: number }[] }[]> {
+  const rows = await db
+    .select({ id: orders.id, amazonOrderId: orders.amazonOrderId, purchaseDate: orders.purchaseDate })
+    .from(orders)
+    .where(and(eq(orders.sellerId, sellerId), eq(orders.buyerId, buyerId)))
+    .orderBy(desc(orders.purchaseDate))
+    .limit(limit);
+  if (!rows.length) return [];
+  const items = await db
+    .select({ orderId: orderItems.orderId, title: orderItems.title, quantity: orderItems.quantityOrdered })
+    .from(orderItems)
+    .where(
+      and(
+        eq(orderItems.sellerId, sellerId),
+        inArray(
+          orderItems.orderId,
+          rows.map((r) => r.id),
+        ),
+      ),
+    )
+    .orderBy(asc(orderItems.position));
+  return rows.map((r) => ({
+    amazonOrderId: r.amazonOrderId,
+    purchaseDate: r.purchaseDate,
+    items: items.filter((i) => i.orderId === r.id).map((i) => ({ title: i.title, quantity: i.quantity })),
+  }));
 }

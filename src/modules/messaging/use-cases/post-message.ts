@@ -7,7 +7,7 @@ import { publishEvent } from '../../notifications/index.ts';
 import type { OrderMessagingContext } from '../../orders/index.ts';
 import type { ThreadRow } from '../messaging.repository.ts';
 import type { PolicyVerdict, PostMessageInput, PostMessageResult, ThreadTopic } from '../messaging.types.ts';
-import { checkMessage, redactContactDetails } from '../policy-engine.ts';
+import { checkMessage, redactContactDetails } from '../policy/message-policy.ts';
 import { responseDueAt } from '../response-deadline.ts';
 import { asMessageLanguage, threadSubject } from '../thread-subject.ts';
 import type { MessagingCore } from './core.ts';
