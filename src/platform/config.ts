@@ -21,7 +21,7 @@ const EnvSchema = z.object({
   MAIL_FROM: z.string().default('Mercato <no-reply@mercato.local>'),
   MERCATO_INBOUND_SMTP_PORT: z.preprocess(
     (v) => (v === '' ? undefined : v),
-    z.coerce.number().int().min(0).max(65535).optional(),
+    z.union([z.literal('off'), z.coerce.number().int().min(0).max(65535)]).optional(),
   ),
   MERCATO_INBOUND_SMTP_HOST: z.string().default('0.0.0.0'),
   MERCATO_BOUNCE_DOMAIN: z.string().optional(),
@@ -76,10 +76,13 @@ export type Config = {
    * domain of the per-delivery return addresses `bounce+<deliveryId>@<domain>` (default: the
    * domain of MAIL_FROM). Point the domain's MX at this server so remote bounces reach it.
    */
-  inboundSmtp: { port: number | undefined; host: string; bounceDomain: string };
+  inboundSmtp: { port: number | undefined; host: string; bounceDomain: string; portIsDefault: boolean };
 };
 
 export class ConfigError extends Error {}
+
+/** MSG-4/NTF-7: the inbound SMTP port `npm start` uses in sandbox mode when none is configured. */
+export const DEFAULT_SANDBOX_INBOUND_SMTP_PORT = 2525;
 
 /** Parses the environment once. Throws ConfigError with every problem listed. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
@@ -114,7 +117,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     webhooks: { timeoutMs: e.WEBHOOK_TIMEOUT_MS },
     notifications: { leaseMs: e.NOTIFICATION_LEASE_SECONDS * 1000 },
     inboundSmtp: {
-      port: e.MERCATO_INBOUND_SMTP_PORT,
+      // Sandbox listens on 2525 unless told otherwise (`off` disables it), so a newcomer can mail
+      // a relay address at once; a busy default port only warns. Production: off unless set.
+      port:
+        e.MERCATO_INBOUND_SMTP_PORT === 'off'
+          ? undefined
+          : (e.MERCATO_INBOUND_SMTP_PORT ??
+            (mode === 'sandbox' ? DEFAULT_SANDBOX_INBOUND_SMTP_PORT : undefined)),
+      portIsDefault: e.MERCATO_INBOUND_SMTP_PORT === undefined && mode === 'sandbox',
       host: e.MERCATO_INBOUND_SMTP_HOST,
       bounceDomain: (
         e.MERCATO_BOUNCE_DOMAIN ??
