@@ -143,7 +143,7 @@ function InboxRow({ thread }: { thread: ThreadSummary }) {
       <td>
         <div className="cell-stack">
           <span>{thread.buyer.name}</span>
-          <span className="cell-note mono">{thread.buyer.relayAddress}</span>
+          <span className="cell-note mono inbox-relay">{thread.buyer.relayAddress}</span>
         </div>
       </td>
       <td className="inbox-subject">

@@ -12,7 +12,7 @@ import { ViolationList } from './violation-list';
 
 const side = { buyer_to_seller: 'buyer', seller_to_buyer: 'seller', system: 'system' } as const;
 
-export function MessageBubble({ message }: { message: MessageView }) {
+export function MessageBubble({ message, threadSubject }: { message: MessageView; threadSubject?: string }) {
   const { t } = useMessagesT();
   const format = useFormat();
   const who = side[message.direction];
@@ -51,7 +51,10 @@ export function MessageBubble({ message }: { message: MessageView }) {
             {t('thread.blocked')}
           </Badge>
         )}
-        {message.subject && message.kind !== 'reply' && <p className="bubble-subject">{message.subject}</p>}
+        {/* The first message's subject is the thread's (the page title): only a different one is shown. */}
+        {message.subject && message.subject !== threadSubject && (
+          <p className="bubble-subject">{message.subject}</p>
+        )}
         <div className="bubble-body" data-testid="message-body">
           {segments
             ? segments.map((s, i) =>

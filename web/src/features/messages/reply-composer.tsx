@@ -47,7 +47,11 @@ export function ReplyComposer(props: {
   const shown = refused ?? live;
   const empty = text.trim() === '';
   const canSend =
-    !empty && !sending && !props.blocked && (checkError ? true : settled && verdict?.allowed === true);
+    !empty &&
+    !sending &&
+    !props.blocked &&
+    !refused &&
+    (checkError ? true : settled && verdict?.allowed === true);
 
   async function submit(event: FormEvent) {
     event.preventDefault();

@@ -145,7 +145,7 @@ function ThreadDetail({ thread, back }: { thread: ThreadView; back: ReactNode })
           <section className="panel conversation" aria-label={thread.subject} ref={box}>
             <ol className="conversation-list" data-testid="conversation">
               {thread.messages.map((m) => (
-                <MessageBubble key={m.id} message={m} />
+                <MessageBubble key={m.id} message={m} threadSubject={thread.subject} />
               ))}
             </ol>
           </section>

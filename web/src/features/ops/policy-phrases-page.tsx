@@ -77,26 +77,31 @@ export function PolicyPhrasesPage() {
 
   return (
     <div className="page stack-lg" data-testid="policy-phrases">
-      <PageHeader title={t('phrases.title')} subtitle={t('phrases.subtitle')} />
-      <div className="field field-inline">
-        <label htmlFor="phrases-marketplace">{t('phrases.marketplace')}</label>
-        <select
-          id="phrases-marketplace"
-          className="select"
-          value={marketplaceId}
-          onChange={(event) => {
-            setMarketplaceId(event.target.value);
-            add.reset();
-          }}
-          data-testid="phrases-marketplace"
-        >
-          {MARKETPLACES.map((id) => (
-            <option key={id} value={id}>
-              {tCode('marketplace', id, id)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <PageHeader
+        title={t('phrases.title')}
+        subtitle={t('phrases.subtitle')}
+        actions={
+          <div className="field">
+            <label htmlFor="phrases-marketplace">{t('phrases.marketplace')}</label>
+            <select
+              id="phrases-marketplace"
+              className="select"
+              value={marketplaceId}
+              onChange={(event) => {
+                setMarketplaceId(event.target.value);
+                add.reset();
+              }}
+              data-testid="phrases-marketplace"
+            >
+              {MARKETPLACES.map((id) => (
+                <option key={id} value={id}>
+                  {tCode('marketplace', id, id)}
+                </option>
+              ))}
+            </select>
+          </div>
+        }
+      />
       <section className="panel" aria-labelledby="phrase-form-title">
         <div className="panel-header">
           <h2 className="panel-title" id="phrase-form-title">
