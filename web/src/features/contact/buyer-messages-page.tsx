@@ -72,7 +72,7 @@ export function BuyerMessagesPage() {
                   )}{' '}
                   <span data-testid="buyer-thread-subject">{th.subject}</span>
                 </div>
-                <p className="muted truncate" data-testid="buyer-thread-preview">
+                <p className="muted contact-thread-preview" data-testid="buyer-thread-preview">
                   {th.lastMessagePreview}
                 </p>
                 {th.replyDeadlineAt && (

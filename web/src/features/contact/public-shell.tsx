@@ -20,7 +20,7 @@ export function PublicShell({ children }: { children: ReactNode }) {
             <span className="brand-name">Mercato</span>
             <span className="account-brand-sub">{t('public.yourAccount')}</span>
           </Link>
-          <div className="topbar-tools">
+          <div className="topbar-tools contact-public-tools">
             <AccountLanguageSwitch />
             <Link
               to={withQuery('/account/sign-in', { next })}

@@ -66,14 +66,10 @@ export function SellerProfilePage({ sellerId, signedIn }: { sellerId: string; si
         <aside className="detail-side">
           <Panel title={t('profile.glance')} testId="seller-glance">
             <dl className="dl">
-              <div className="dl-row">
-                <dt>{t('profile.seller')}</dt>
-                <dd>{p.name}</dd>
-              </div>
-              <div className="dl-row">
-                <dt>{t('profile.marketplaceLabel')}</dt>
-                <dd data-testid="seller-marketplace">{p.marketplace.name}</dd>
-              </div>
+              <dt>{t('profile.seller')}</dt>
+              <dd>{p.name}</dd>
+              <dt>{t('profile.marketplaceLabel')}</dt>
+              <dd data-testid="seller-marketplace">{p.marketplace.name}</dd>
             </dl>
           </Panel>
         </aside>
@@ -140,7 +136,7 @@ function ContactForm({ profile, signedIn }: { profile: SellerProfileView; signed
         <p role="status" data-testid="contact-sent-body">
           {t('sent.body', { seller: profile.name })}
         </p>
-        <div className="form-actions">
+        <div className="contact-sent-actions">
           <Link
             to={`/account/messages/${encodeURIComponent(sent.id)}`}
             className="btn btn-primary btn-sm"
