@@ -23,6 +23,8 @@ const FILE_EXTENSIONS = new Set([
   'bat',
 ]);
 
+const MAYBE_LINK = /[\p{L}\p{N}-]\.[\p{L}\p{N}]|@|:\/\//u;
+
 export type LinkFinding = {
   kind: 'link' | 'email';
   start: number;
@@ -63,7 +65,8 @@ export function detectLinks(
   carrierHosts: readonly string[],
   relayDomain: string,
 ): LinkFinding[] {
-  if (!linkify.test(text)) return [];
+  // Every link or address needs "x.y", "@" or "://": skip linkify-it's scan when none is there.
+  if (!MAYBE_LINK.test(text) || !linkify.test(text)) return [];
   const matches = linkify.match(text);
   if (!matches) return [];
   const relay = relayDomain.toLowerCase();

@@ -63,10 +63,15 @@ function runLexicon(
   only?: ReadonlySet<LexiconRule>,
   handlesOnly = false,
 ) {
-  for (const { rule, re } of entries) {
+  const lowered = c.text.toLowerCase();
+  const useLower = lowered.length === c.text.length;
+  const text = useLower ? lowered : c.text;
+  for (const entry of entries) {
+    const rule = entry.rule;
     if (only && !only.has(rule)) continue;
+    const re = useLower ? entry.lower : entry.re;
     re.lastIndex = 0;
-    for (let m = re.exec(c.text); m; m = re.exec(c.text)) {
+    for (let m = re.exec(text); m; m = re.exec(text)) {
       if (m[0].length === 0) {
         re.lastIndex++;
         continue;
