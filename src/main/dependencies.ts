@@ -35,6 +35,17 @@ import {
   type SpApiNotificationsService,
 } from '../modules/notifications/index.ts';
 import { parseRateLimitSetting, RateLimiter } from '../sp-api/rate-limit.ts';
+import {
+  createCustomerServiceEmailService,
+  createMailRelay,
+  createMessagingService,
+  createPolicyPhrases,
+  type CustomerServiceEmailService,
+  type MailRelay,
+  MESSAGING_SWEEP_INTERVAL_MS,
+  type MessagingService,
+  type PolicyPhrasesService,
+} from '../modules/messaging/index.ts';
 
 export type Services = {
   config: Config;
@@ -62,6 +73,14 @@ export type Services = {
   listings: ListingsService;
   /** NTF-6 digest batches: collect (fan-out) and flushDue (schedule). */
   digests: Digests;
+  /** MSG-3/4/5: the relay route of the inbound SMTP server and the forwarding outbox worker. */
+  mailRelay: MailRelay;
+  /** MSG-3: the seller's Customer Service Reply-to address and its verification link. */
+  customerServiceEmail: CustomerServiceEmailService;
+  /** MSG-9/10/11: operator-added policy phrases per marketplace. */
+  phrases: PolicyPhrasesService;
+  /** MSG-1..16: buyer–seller messaging (threads, the one write path, inbox, sweeps). */
+  messaging: MessagingService;
   /** Runs the scheduled notification tasks now (digest flush, weekly out-of-stock). */
   runNotificationSchedule(): Promise<void>;
   /** Starts the background workers in this process. */
@@ -175,10 +194,48 @@ export async function buildServices(config: Config, opts: BuildOptions = {}): Pr
         { name: 'weekly out-of-stock', run: (now) => listings.runWeeklyOutOfStock(now) },
       ],
     });
+    const customerServiceEmail = createCustomerServiceEmailService({
+      db: database.db,
+      ids,
+      clock: realClock,
+      marketplaces,
+      mailer,
+      publicUrl: config.http.publicUrl ?? `http://localhost:${config.http.port}`,
+    });
+    const phrases = createPolicyPhrases({
+      db: database.db,
+      ids,
+      clock,
+      marketplaceExists: async (id) => Boolean(await marketplaces.findMarketplace(id)),
+    });
+    const messaging = createMessagingService({
+      db: database.db,
+      ids,
+      clock,
+      marketplaces,
+      buyers,
+      orders,
+      identity,
+      secret,
+      log,
+      phrases,
+    });
+    const mailRelay = createMailRelay({
+      buyers,
+      db: database.db,
+      ids,
+      clock,
+      marketplaces,
+      identity,
+      messaging,
+      mailer,
+      log,
+    });
     defineOrdersQueues(jobs);
     await jobs.start();
     let workersStarted = false;
     let sweepTimer: NodeJS.Timeout | undefined;
+    let messagingSweepTimer: NodeJS.Timeout | undefined;
     return {
       config,
       log,
@@ -199,6 +256,10 @@ export async function buildServices(config: Config, opts: BuildOptions = {}): Pr
       spApiNotifications,
       listings,
       digests,
+      customerServiceEmail,
+      mailRelay,
+      phrases,
+      messaging,
       runNotificationSchedule: () => notificationSchedule.runAll(),
       async startWorkers() {
         if (workersStarted) return;
@@ -227,6 +288,22 @@ export async function buildServices(config: Config, opts: BuildOptions = {}): Pr
         sandboxClock.onAdvance(async () => {
           await orders.runDeadlineSweeps();
         });
+        // MSG-14/15: overdue flags and reply-deadline reminders, every minute and on clock moves.
+        const messagingSweep = () =>
+          messaging
+            .runSweeps()
+            .then((r) => {
+              if (r.overdue || r.replyDeadlineReminders) log.info(r, 'messaging sweep');
+            })
+            .catch((err) => log.error({ err }, 'messaging sweep failed'));
+        void messagingSweep();
+        messagingSweepTimer = setInterval(messagingSweep, MESSAGING_SWEEP_INTERVAL_MS);
+        messagingSweepTimer.unref();
+        sandboxClock.onAdvance(async () => {
+          await messaging.runSweeps();
+        });
+        // MSG-3/4: forward stored messages by mail (polls; leases make a crashed send due again).
+        mailRelay.forwarding.start();
         notificationWorkers = startNotificationsWorkers({ notifications, log });
         notificationSchedule.start();
         sandboxClock.onAdvance(() => notificationSchedule.runAll());
@@ -235,8 +312,10 @@ export async function buildServices(config: Config, opts: BuildOptions = {}): Pr
       async close() {
         sandboxClock.stop();
         if (sweepTimer) clearInterval(sweepTimer);
+        if (messagingSweepTimer) clearInterval(messagingSweepTimer);
         notificationSchedule.stop();
         await notificationWorkers?.stop();
+        await mailRelay.forwarding.stop();
         await jobs.stop().catch((err) => log.warn({ err }, 'job queue stop failed'));
         await mailer.close();
         if (!opts.database) await database.close();

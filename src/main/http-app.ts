@@ -49,6 +49,18 @@ import { createLwaRoutes } from '../sp-api/lwa.routes.ts';
 import { sellerOf, spApiAuth, usagePlan, type SpApiVariables } from '../sp-api/middleware.ts';
 import type { Services } from './dependencies.ts';
 import { createOpsRoutes } from './ops.routes.ts';
+import {
+  createCustomerServiceEmailRoutes,
+  createMessagingBuyerRoutes,
+  createMessagingSpApiRoutes,
+  createMessagingWebRoutes,
+  createPolicyPhrasesRoutes,
+  createSolicitations,
+  createSolicitationsSpApiRoutes,
+  createUploads,
+  createUploadsSpApiRoutes,
+  asMessageLanguage,
+} from '../modules/messaging/index.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const WEB_DIST = path.join(ROOT, 'web/dist');
@@ -159,6 +171,32 @@ export function createHttpApp(s: Services, opts: { isReady: () => boolean; cliTo
   const resetFailedAddress: ResetFailedAddress = (sellerId, channel, address) =>
     s.notifications.resetFailedAddress(sellerId, channel, address);
   app.route('/', createPreferencesRoutes(preferences, requireSeller, resetFailedAddress));
+  // MSG-3: Customer Service Reply-to address, its verification link (public endpoint).
+  app.route('/', createCustomerServiceEmailRoutes(s.customerServiceEmail, requireSeller));
+  // MSG-1..16: Buyer-Seller Messages. The policy check also takes an SP-API access token.
+  app.route(
+    '/',
+    createMessagingWebRoutes(s.messaging, requireSeller, async (c) => {
+      const session = (c as Context<Env>).get('session');
+      // Violations are explained in the signed-in user's language (an SP-API caller: the seller's).
+      if (session)
+        return { sellerId: requireSeller(c).sellerId, language: asMessageLanguage(session.user.language) };
+      const token = c.req.header('x-amz-access-token');
+      if (!token)
+        throw unauthenticated(
+          'UNAUTHENTICATED',
+          'Sign in, or send an SP-API access token (x-amz-access-token).',
+        );
+      const check = identity.verifyAccessToken(token);
+      if (!check.ok)
+        throw unauthenticated(
+          check.reason === 'expired' ? 'ACCESS_TOKEN_EXPIRED' : 'ACCESS_TOKEN_INVALID',
+          'The access token you provided is not valid or has expired.',
+        );
+      return { sellerId: sellerOf(check.claims) };
+    }),
+  );
+  app.route('/', createMessagingBuyerRoutes(s.messaging, requireBuyer));
   // "Your Account" (buyers): sign-in and sessions, then the buyer's orders and receipts.
   app.route('/', createBuyerSessionRoutes(s.buyers, { secureCookies: s.config.mode === 'production' }));
   app.route('/', createOrdersBuyerRoutes(orders, requireBuyer));
@@ -176,8 +214,29 @@ export function createHttpApp(s: Services, opts: { isReady: () => boolean; cliTo
     createAccountNoticesRoutes(accountNotices, (c) => requireOperatorSession(c as Context<Env>)),
   );
 
+  // MSG-8..11: the operator's extra policy phrases (operator session; the same under /marketplace/v1).
+  app.route(
+    '/',
+    createPolicyPhrasesRoutes(
+      s.phrases,
+      (c) => ({ actor: requireOperatorSession(c as Context<Env>).user.id }),
+      {
+        prefix: '/api/ops/policy-phrases',
+        tag: 'Web: operator',
+      },
+    ),
+  );
+
   // --- marketplace API (operator API keys) -----------------------------------------------------
   app.use('/marketplace/*', operatorKeyMiddleware(identity));
+  app.route(
+    '/',
+    createPolicyPhrasesRoutes(
+      s.phrases,
+      (c) => ({ actor: `key:${(c as Context<Env>).get('operatorKey')?.id ?? 'unknown'}` }),
+      { prefix: '/marketplace/v1/policy-phrases', tag: 'Marketplace: policy phrases' },
+    ),
+  );
   app.route('/', createOrdersMarketplaceRoutes(orders));
   app.route('/', createBuyersMarketplaceRoutes(s.buyers));
   app.route('/', createOrderChangesMarketplaceRoutes(orders));
@@ -219,6 +278,33 @@ export function createHttpApp(s: Services, opts: { isReady: () => boolean; cliTo
       plan: (op) => usagePlan(s.rateLimiter, op) as never,
       caller: (c) => (c as Context<Env>).get('spapi') as SpApiVariables['spapi'],
     }),
+  );
+
+  // SP-API Messaging v1, Solicitations v1 and Uploads 2020-11-01: every message goes through
+  // messaging.postMessage, so the communication policy (MSG-6..13) applies as on the web.
+  const messagingSp = {
+    auth: auth as never,
+    plan: (op: string) => usagePlan(s.rateLimiter, op) as never,
+    sellerId: (c: Context) => sellerOf((c as Context<Env>).get('spapi') as SpApiVariables['spapi']),
+  };
+  const uploads = createUploads({
+    db: s.database.db,
+    ids: s.ids,
+    clock: s.clock,
+    secret: s.secret,
+    marketplaces,
+  });
+  app.route('/', createUploadsSpApiRoutes(uploads, { ...messagingSp, publicUrl: s.config.http.publicUrl }));
+  app.route(
+    '/',
+    createMessagingSpApiRoutes({ messaging: s.messaging, marketplaces, uploads, sp: messagingSp }),
+  );
+  app.route(
+    '/',
+    createSolicitationsSpApiRoutes(
+      createSolicitations({ db: s.database.db, clock: s.clock, messaging: s.messaging, marketplaces }),
+      messagingSp,
+    ),
   );
 
   // --- sandbox ------------------------------------------------------------------------------------

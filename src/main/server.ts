@@ -4,7 +4,9 @@ import { serve } from '@hono/node-server';
 import type { Config } from '../platform/config.ts';
 import { writeServerInfo } from '../platform/db/data-dir-lock.ts';
 import { hasDemoData, loadDemoData, type DemoCredentials } from '../modules/sandbox/index.ts';
-import { type BounceServer, startBounceServer } from '../modules/notifications/index.ts';
+import { bounceRoute } from '../modules/notifications/index.ts';
+import { inboundMaxBytes } from '../modules/messaging/index.ts';
+import { type InboundSmtpServer, startInboundSmtp } from '../platform/mail/inbound-smtp.ts';
 import { buildServices, type Services } from './dependencies.ts';
 import { createHttpApp } from './http-app.ts';
 
@@ -25,7 +27,7 @@ export async function startServer(
   const services = await buildServices(config);
   let ready = false;
   let server: ReturnType<typeof serve> | undefined;
-  let bounces: BounceServer | undefined;
+  let bounces: InboundSmtpServer | undefined;
   try {
     let demo: DemoCredentials | null = null;
     if (
@@ -42,6 +44,7 @@ export async function startServer(
         identity: services.identity,
         orders: services.orders,
         buyers: services.buyers,
+        messaging: services.messaging,
         ordersPerSeller: config.demoOrdersPerSeller,
         onProgress: (done, total) => {
           const pct = Math.floor((done / total) * 10);
@@ -56,15 +59,32 @@ export async function startServer(
       demo = await readDemoCredentials(services.database.db);
     }
     if (opts.workers) await services.startWorkers();
-    // NTF-7: bounces are received where the workers run (`start`, `worker`), when configured.
+    // One inbound SMTP server where the workers run (`start`, `worker`), when configured: bounces
+    // (NTF-7) and mail to relay aliases (MSG-4). Sandbox listens on 2525 by default; a busy
+    // default port only warns (another Mercato may be running).
     if (opts.workers && config.inboundSmtp.port !== undefined) {
-      bounces = await startBounceServer({
-        port: config.inboundSmtp.port,
-        host: config.inboundSmtp.host,
-        domain: config.inboundSmtp.bounceDomain,
-        log: services.log,
-        recordBounce: (deliveryId, b) => services.notifications.recordBounce(deliveryId, b),
-      });
+      try {
+        bounces = await startInboundSmtp({
+          port: config.inboundSmtp.port,
+          host: config.inboundSmtp.host,
+          log: services.log,
+          maxBytes: await inboundMaxBytes(services.marketplaces),
+          routes: [
+            bounceRoute({
+              domain: config.inboundSmtp.bounceDomain,
+              log: services.log,
+              recordBounce: (deliveryId, b) => services.notifications.recordBounce(deliveryId, b),
+            }),
+            services.mailRelay.route,
+          ],
+        });
+      } catch (err) {
+        if (!config.inboundSmtp.portIsDefault) throw err;
+        services.log.warn(
+          { err, port: config.inboundSmtp.port },
+          'inbound SMTP not started (port busy); set MERCATO_INBOUND_SMTP_PORT to another port or to off',
+        );
+      }
     }
 
     const cliToken = randomBytes(24).toString('base64url');
@@ -92,7 +112,9 @@ export async function startServer(
     ready = true;
     out(banner(config, url, opts, demo));
     if (bounces)
-      out(`  bounces: SMTP on port ${bounces.port} for bounce+<delivery>@${config.inboundSmtp.bounceDomain}`);
+      out(
+        `  inbound mail: SMTP on port ${bounces.port} for relay addresses (<alias>@relay.<marketplace domain>) and bounce+<delivery>@${config.inboundSmtp.bounceDomain}`,
+      );
     return {
       services,
       url,

@@ -16,6 +16,8 @@ export const DEFAULT_USAGE_PLANS: Readonly<Record<string, UsagePlan>> = {
   confirmShipment: { rate: 2, burst: 10 },
   searchOrders: { rate: 0.0056, burst: 20 },
   getOrder20260101: { rate: 0.5, burst: 30 },
+  // Messaging v1 and Solicitations v1 operations are rate 1 / burst 5: the default below.
+  createUploadDestinationForResource: { rate: 10, burst: 10 },
 };
 
 export type Bucket = { tokens: number; updatedMs: number };

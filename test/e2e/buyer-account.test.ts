@@ -223,13 +223,13 @@ describe('the buyer API', () => {
     const r = await t.request('GET', `/api/buyer/orders/${miaJp1}`, { headers: mia });
     expect(r.status).toBe(200);
     const o = r.json.order;
-    expect(o.seller).toEqual({ name: '株式会社さくら商店' });
+    // The seller's id is public since issue 5 (MSG-1: /sellers/:sellerId, "Contact seller").
+    expect(o.seller).toEqual({ id: jp.sellerId, name: '株式会社さくら商店' });
     expect(o.shippingAddress.phone).toBe('090-1234-5678');
     expect(o.totals.total).toEqual({ amount: '5350', currencyCode: 'JPY' });
     expect(o.timeline.map((e: { kind: string }) => e.kind)).toEqual(['placed']);
     const raw = r.text;
     expect(raw).not.toContain('relay');
-    expect(raw).not.toContain(jp.sellerId);
     expect(raw).not.toContain('sellerOrderId');
   });
 });

@@ -61,15 +61,13 @@ beforeAll(async () => {
     'cs@kyoto-tea.example',
     t.clock.now(),
   );
-  await t.services.database.db
-    .insert(buyers)
-    .values({
-      id: BUYER,
-      email: 'taro@buyer.example',
-      name: 'Taro Yamada',
-      language: 'ja',
-      createdAt: t.clock.now(),
-    });
+  await t.services.database.db.insert(buyers).values({
+    id: BUYER,
+    email: 'taro@buyer.example',
+    name: 'Taro Yamada',
+    language: 'ja',
+    createdAt: t.clock.now(),
+  });
   await t.services.database.db.insert(messageThreads).values({
     sellerId: seller.sellerId,
     id: 'thr_FWD1',
@@ -98,7 +96,9 @@ function worker() {
   const mailer = createSmtpMailer(`smtp://127.0.0.1:${port}`, 2, 'Mercato <no-reply@mercato.test>');
   mailers.push(mailer);
   return createForwardingService({
-    repo: createForwardingRepository(t.services.database.db),
+    repo: createForwardingRepository(t.services.database.db, {
+      buyer: (id) => t.services.buyers.findById(id),
+    }),
     mailer,
     marketplaces: t.services.marketplaces,
     messaging: { relayAddressesFor: async () => ALIASES },

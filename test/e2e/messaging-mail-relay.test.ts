@@ -96,11 +96,9 @@ const send = (o: {
   attachments?: { filename: string; content: Buffer; contentType: string }[];
 }) =>
   client.sendMail({
-    envelope: { from: o.from, to: o.to },
-    from: o.from,
-    to: o.to,
-    subject: o.subject ?? 'Hello',
     ...o,
+    envelope: { from: o.from, to: o.to },
+    subject: o.subject ?? 'Hello',
   });
 const refused = async (p: Promise<unknown>) =>
   (await p.then(

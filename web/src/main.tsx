@@ -13,7 +13,7 @@ createRoot(root).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
       {/* Buyers' "Your Account" is its own app: other session, other header (issue 3 item 9). */}
-      {/^\/account(\/|$)/.test(window.location.pathname) ? <AccountApp /> : <App />}
+      {/^\/(account(\/|$)|sellers\/)/.test(window.location.pathname) ? <AccountApp /> : <App />}
     </QueryClientProvider>
   </StrictMode>,
 );

@@ -74,6 +74,11 @@ export function createBuyersService(o: BuyersOptions) {
       });
     },
 
+    async findById(id: string): Promise<BuyerProfile | undefined> {
+      const b = await repo.byId(id);
+      return b ? profile(b) : undefined;
+    },
+
     async findByEmail(email: string): Promise<BuyerProfile | undefined> {
       const b = await repo.byEmail(email);
       return b ? profile(b) : undefined;

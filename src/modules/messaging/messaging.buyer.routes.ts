@@ -14,8 +14,9 @@ import {
 } from './messaging.schemas.ts';
 import type { MessagingService } from './messaging.service.ts';
 import type { BuyerMessageView, MessageView } from './messaging.types.ts';
+import { asMessageLanguage } from './thread-subject.ts';
 
-type RequireBuyer = (c: Context) => { buyerId: string };
+type RequireBuyer = (c: Context) => { buyerId: string; session?: { buyer: { language: string } } };
 
 const json = jsonResponse;
 const errors = errorResponses([400, 401, 403, 404, 413, 422, 429]);
@@ -98,11 +99,13 @@ export function createMessagingBuyerRoutes(messaging: MessagingService, requireB
       responses: { 200: json('{ allowed, violations }'), ...errors },
     }),
     async (c) => {
-      const { buyerId } = requireBuyer(c);
+      const { buyerId, session } = requireBuyer(c);
       const b = c.req.valid('json');
       const profile = await messaging.sellerProfile(b.sellerId);
+      const language = b.language ?? asMessageLanguage(session?.buyer.language);
       const v = await messaging.check({
         buyerId,
+        language,
         direction: 'buyer-to-seller',
         marketplaceId: profile.marketplace.id,
         text: b.text,

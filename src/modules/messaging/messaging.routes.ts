@@ -21,7 +21,7 @@ import {
   ThreadParams,
 } from './messaging.schemas.ts';
 import type { MessagingService } from './messaging.service.ts';
-import type { TemplateId } from './messaging.types.ts';
+import type { MessageLanguage, TemplateId } from './messaging.types.ts';
 
 type Env = { Variables: AuthVariables };
 type RequireSeller = (c: Context<Env>) => { sellerId: string; userId: string };
@@ -51,7 +51,7 @@ export function createMessagingWebRoutes(
   messaging: MessagingService,
   requireSeller: RequireSeller,
   /** The check route's caller: the web session's seller, else the SP-API token's (http-app wires it). */
-  checkCaller: (c: Context<Env>) => Promise<{ sellerId: string }>,
+  checkCaller: (c: Context<Env>) => Promise<{ sellerId: string; language?: MessageLanguage }>,
 ) {
   const r = createRouter<Env>();
   r.use('/api/messages/*', messagingBodyLimit);
@@ -299,10 +299,12 @@ export function createMessagingWebRoutes(
       responses: { 200: json('{ allowed, violations: [{rule,start,end,message,hint}] }'), ...errors },
     }),
     async (c) => {
-      const { sellerId } = await checkCaller(c);
+      const caller = await checkCaller(c);
       const b = c.req.valid('json');
+      const language = b.language ?? caller.language;
       const verdict = await messaging.check({
-        sellerId,
+        sellerId: caller.sellerId,
+        ...(language ? { language } : {}),
         direction: b.direction,
         marketplaceId: b.marketplaceId,
         text: b.text,

@@ -47,15 +47,15 @@ export const ComposeBody = z
   })
   .strict();
 
-export const CheckBody = z
-  .object({
-    direction: z.enum(['seller-to-buyer', 'buyer-to-seller']).default('seller-to-buyer'),
-    marketplaceId: z.string().min(1).max(32),
-    orderId: z.string().max(64).optional(),
-    threadId: z.string().max(64).optional(),
-    text: MessageText,
-  })
-  .strict();
+export const CheckBody = z.object({
+  direction: z.enum(['seller-to-buyer', 'buyer-to-seller']).default('seller-to-buyer'),
+  marketplaceId: z.string().min(1).max(32),
+  orderId: z.string().max(64).optional(),
+  threadId: z.string().max(64).optional(),
+  text: MessageText,
+  /** Language of the violation messages and hints (default: the signed-in user's). */
+  language: z.enum(['ja', 'it', 'en']).optional(),
+});
 
 export const BuyerContactBody = z
   .object({
@@ -67,7 +67,11 @@ export const BuyerContactBody = z
   })
   .strict();
 
-export const BuyerCheckBody = z.object({ sellerId: z.string().min(1).max(64), text: MessageText }).strict();
+export const BuyerCheckBody = z.object({
+  sellerId: z.string().min(1).max(64),
+  text: MessageText,
+  language: z.enum(['ja', 'it', 'en']).optional(),
+});
 export const SellerParams = z.object({ sellerId: z.string().min(1).max(64) });
 
 /** Request bodies above this are refused with 413 MESSAGE_BODY_TOO_LARGE before parsing. */

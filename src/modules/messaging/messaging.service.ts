@@ -1,7 +1,7 @@
 // Buyer–seller messaging (MSG-1..16): the one write path (postMessage, use-cases/post-message.ts),
 // the seller's inbox and threads, the buyer's views, response time (MSG-14/PERF-6), reply
 // deadlines (MSG-15), what an order allows now (MSG-6/12) and the relay aliases (MSG-4).
-import { invalid, notFound } from '../../platform/errors.ts';
+import { AppError, invalid, notFound } from '../../platform/errors.ts';
 import { buyerOrdersWithSeller, type OrderMessagingContext } from '../orders/index.ts';
 import { type ActionFacts, messagingActions as actionsFor, templateReason } from './messaging-actions.ts';
 import { createMessagingRepository, type InboxCursor } from './messaging.repository.ts';
@@ -145,7 +145,8 @@ export function createMessagingService(deps: MessagingDeps): MessagingService {
     async check(input) {
       const m = await deps.marketplaces.getMarketplace(input.marketplaceId);
       const now = deps.clock.now();
-      let order: OrderMessagingContext | null = null;
+      let order: Pick<OrderMessagingContext, 'amazonOrderId' | 'trackingNumbers' | 'deliveredAt'> | null =
+        null;
       let preOrderReply = false;
       if (input.sellerId && input.threadId) {
         const t = await repo.thread(deps.db, input.sellerId, input.threadId);
@@ -153,7 +154,14 @@ export function createMessagingService(deps: MessagingDeps): MessagingService {
         if (t.amazonOrderId) order = await core.orderContext(input.sellerId, t.amazonOrderId);
         else preOrderReply = true;
       } else if (input.sellerId && input.orderId) {
-        order = await core.orderContext(input.sellerId, input.orderId);
+        // A draft may name an order this seller does not have (a typo, tools testing texts): the
+        // text is still checked against that id (MSG-7), without tracking numbers or delivery.
+        const orderId = input.orderId;
+        order = await core.orderContext(input.sellerId, orderId).catch((err: unknown) => {
+          if (err instanceof AppError && err.kind === 'not_found')
+            return { amazonOrderId: orderId, trackingNumbers: [], deliveredAt: null };
+          throw err;
+        });
       }
       let language = input.language;
       if (!language && input.sellerId)

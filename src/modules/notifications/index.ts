@@ -31,6 +31,9 @@ export { createPreferencesService, type PreferencesService } from './preferences
 export { createPreferencesRoutes, type ResetFailedAddress } from './preferences.routes.ts';
 /** The pipeline's workers (fan-out loop, one send loop per channel). */
 export { NOTIFICATIONS_POLL_MS, startNotificationsWorkers } from './notifications.jobs.ts';
+/** SMTP failure classes and the retry schedule, shared with the messaging forwarding outbox (MSG-3/4). */
+export { classifySmtpFailure } from './smtp-failure.ts';
+export { nextAttemptAt } from './retry-schedule.ts';
 /** NTF-4/7: the email channel (pooled SMTP, VERP return address per delivery). */
 export { createEmailChannel } from './email-channel.service.ts';
 /** NTF-6: the webhook channel (Standard Webhooks signatures; 410 disables) and its Svix retry schedule. */
@@ -46,6 +49,6 @@ export {
 export { createNotificationsSpApiRoutes } from './sp-api-notifications.sp-api.ts';
 export { buildSpApiNotification, spApiNotificationTypeFor } from './sp-api-notifications-payloads.ts';
 /** NTF-7: the inbound SMTP server for bounces at the per-delivery return addresses. */
-export { type BounceServer, type RecordBounce, startBounceServer } from './bounce-server.ts';
+export { type BounceServer, bounceRoute, type RecordBounce, startBounceServer } from './bounce-server.ts';
 /** Seller web API: in-app list (NTF-10), read marks, the delivery log (NTF-8). */
 export { createNotificationsWebRoutes } from './notifications.routes.ts';

@@ -139,7 +139,8 @@ export function buyerOrderDetail(f: BuyerOrderFacts, now: Date) {
     amazonOrderId: o.amazonOrderId,
     purchaseDate: o.purchaseDate.toISOString(),
     status: o.status,
-    seller: { name: f.sellerName },
+    // The seller's public profile id (MSG-1: "Contact seller" on the order opens it).
+    seller: { id: o.sellerId, name: f.sellerName },
     marketplace: { id: f.marketplace.id, name: f.marketplace.salesChannel, timeZone: f.marketplace.timeZone },
     paymentMethod: o.paymentMethod,
     isBusinessOrder: o.isBusinessOrder,

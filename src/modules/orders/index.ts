@@ -27,4 +27,4 @@ export {
   buyerOrdersWithSeller,
   loadOrderMessagingContext,
   type OrderMessagingContext,
-} from './order-messaging-context.ts';
+} from './order-messaging-context.repository.ts';

@@ -6,6 +6,8 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { getSetting, putSettingOnce } from '../../platform/db/instance-settings.ts';
 import type { BuyersService } from '../buyers/index.ts';
+import type { MessagingService } from '../messaging/index.ts';
+import { loadDemoMessages } from './demo-messages.ts';
 import type { IdentityService } from '../identity/index.ts';
 import type { MarketplacesService } from '../marketplaces/index.ts';
 import type { CreateOrderInput, OrdersService } from '../orders/index.ts';
@@ -43,6 +45,8 @@ export async function loadDemoData(o: {
   orders: OrdersService;
   /** Gives the demo buyers their password (DEMO_PASSWORD) for "Your Account". */
   buyers?: BuyersService;
+  /** Adds demo conversations between each demo buyer and seller (issue 5). */
+  messaging?: MessagingService;
   ordersPerSeller?: number;
   onProgress?: (done: number, total: number) => void;
 }): Promise<DemoCredentials> {
@@ -196,6 +200,9 @@ export async function loadDemoData(o: {
       const buyer = await o.buyers.findByEmail(spec.buyer.email);
       if (!buyer) continue; // fewer than four orders per seller: no order of the demo buyer
       await o.buyers.setPassword(buyer.id, DEMO_PASSWORD);
+      const sellerId = creds.sellers.find((x) => x.marketplaceId === spec.marketplaceId)?.sellerId;
+      if (o.messaging && sellerId)
+        await loadDemoMessages(o.messaging, { sellerId, buyerId: buyer.id, language: spec.lang });
       creds.buyers.push({
         name: spec.buyer.name,
         marketplaceId: spec.marketplaceId,

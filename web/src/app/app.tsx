@@ -1,4 +1,5 @@
 import { LoginPage } from '../features/auth/login-page';
+import { VerifyEmailPage } from '../features/settings/verify-email-page';
 import { I18nProvider, useT } from '../i18n/i18n';
 import { ErrorState } from '../ui/error-state';
 import { useGuestLanguage } from './language';
@@ -38,6 +39,8 @@ export function App() {
 
 function SignedOut() {
   const { pathname, search } = useLocation();
+  // MSG-3: the verification link works without signing in (its endpoint is public).
+  if (pathname === '/verify-email') return <VerifyEmailPage signedIn={false} />;
   if (pathname !== '/login') {
     const next = pathname === '/' ? undefined : pathname + (search.size ? `?${search}` : '');
     return <Redirect to={withQuery('/login', { next })} />;

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { MessagesNavBadge } from '../features/messages/messages-alerts';
 import { SandboxBadge } from '../features/sandbox/sandbox-badge';
 import type { MessageKey } from '../i18n/en';
 import { useT } from '../i18n/i18n';
@@ -27,6 +28,7 @@ const operatorNav: NavItem[] = [
   { to: '/ops/mail', label: 'nav.sentMail', testId: 'nav-ops-mail' },
   { to: '/ops/jobs', label: 'nav.jobs', testId: 'nav-ops-jobs' },
   { to: '/ops/notices', label: 'nav.accountNotices', testId: 'nav-ops-notices' },
+  { to: '/ops/policy', label: 'nav.policyPhrases', testId: 'nav-ops-policy' },
 ];
 
 export function Shell({ children }: { children: ReactNode }) {
@@ -63,6 +65,7 @@ export function Shell({ children }: { children: ReactNode }) {
                   data-testid={item.testId}
                 >
                   {t(item.label)}
+                  {item.to === '/messages' && <MessagesNavBadge />}
                 </Link>
               );
             })}

@@ -36,6 +36,7 @@ export const en = {
   'nav.sentMail': 'Sent mail',
   'nav.jobs': 'Jobs',
   'nav.accountNotices': 'Account notices',
+  'nav.policyPhrases': 'Message policy',
   'nav.logout': 'Sign out',
   'nav.operatorRole': 'Marketplace operator',
   'nav.skipToContent': 'Skip to content',

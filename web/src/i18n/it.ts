@@ -36,6 +36,7 @@ export const it: Dictionary = {
   'nav.sentMail': 'Posta inviata',
   'nav.jobs': 'Job',
   'nav.accountNotices': 'Avvisi account',
+  'nav.policyPhrases': 'Policy messaggi',
   'nav.logout': 'Esci',
   'nav.operatorRole': 'Gestore del marketplace',
   'nav.skipToContent': 'Vai al contenuto',

@@ -36,6 +36,7 @@ export const ja: Dictionary = {
   'nav.sentMail': '送信済みメール',
   'nav.jobs': 'ジョブ',
   'nav.accountNotices': 'アカウント通知',
+  'nav.policyPhrases': 'メッセージポリシー',
   'nav.logout': 'ログアウト',
   'nav.operatorRole': 'マーケットプレイス運営者',
   'nav.skipToContent': '本文へスキップ',

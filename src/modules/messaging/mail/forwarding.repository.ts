@@ -4,7 +4,6 @@
 // lease, and is sent by exactly one worker.
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../../platform/db/database.ts';
-import { buyers } from '../../buyers/buyers.tables.ts';
 import { messages, messageThreads, messagingUploads } from '../messaging.tables.ts';
 import type { MessageDirection, StoredAttachment } from '../messaging.tables.ts';
 
@@ -23,7 +22,10 @@ export type ClaimedForward = {
 
 const toDate = (v: unknown) => (v instanceof Date ? v : new Date(String(v)));
 
-export function createForwardingRepository(db: Db) {
+export function createForwardingRepository(
+  db: Db,
+  ports: { buyer(id: string): Promise<{ email: string; name: string } | undefined> },
+) {
   return {
     async claimDue(now: Date, leaseUntil: Date, limit: number): Promise<ClaimedForward[]> {
       const rows = await queryRows<Record<string, unknown>>(
@@ -115,13 +117,7 @@ export function createForwardingRepository(db: Db) {
         .limit(10);
     },
 
-    async buyer(id: string) {
-      const [b] = await db
-        .select({ email: buyers.email, name: buyers.name })
-        .from(buyers)
-        .where(eq(buyers.id, id));
-      return b;
-    },
+    buyer: ports.buyer,
 
     async upload(sellerId: string, id: string) {
       const [u] = await db

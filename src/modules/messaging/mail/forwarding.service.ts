@@ -9,8 +9,7 @@ import type { Clock } from '../../../platform/clock.ts';
 import type { Logger } from '../../../platform/logger.ts';
 import type { MailAttachment, Mailer, OutgoingMail } from '../../../platform/mail/mailer.ts';
 import type { MarketplacesService } from '../../marketplaces/index.ts';
-import { nextAttemptAt } from '../../notifications/retry-schedule.ts';
-import { classifySmtpFailure } from '../../notifications/smtp-failure.ts';
+import { classifySmtpFailure, nextAttemptAt } from '../../notifications/index.ts';
 import type { ClaimedForward, ForwardingRepository } from './forwarding.repository.ts';
 
 export type ForwardingDeps = {

@@ -4,19 +4,18 @@
 import { createHash } from 'node:crypto';
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../../platform/db/database.ts';
-import { buyers } from '../../buyers/buyers.tables.ts';
-import { orders } from '../../orders/orders.tables.ts';
 import { messages, messageThreads, messagingUploads } from '../messaging.tables.ts';
 
-export function createRelayRepository(db: Db) {
+/** What the relay reads of other modules, through their services (buyers, orders). */
+export type RelayPorts = {
+  buyer(id: string): Promise<{ id: string; email: string; name: string } | undefined>;
+  /** The buyer of a seller's order, or undefined when the seller has no such order. */
+  orderBuyer(sellerId: string, amazonOrderId: string): Promise<string | undefined>;
+};
+
+export function createRelayRepository(db: Db, ports: RelayPorts) {
   return {
-    async buyer(id: string): Promise<{ id: string; email: string; name: string } | undefined> {
-      const [b] = await db
-        .select({ id: buyers.id, email: buyers.email, name: buyers.name })
-        .from(buyers)
-        .where(eq(buyers.id, id));
-      return b;
-    },
+    buyer: ports.buyer,
 
     /** The thread of one of our messages (ids from our Message-IDs) or of a mail stored before. */
     async threadOfMessages(
@@ -63,19 +62,11 @@ export function createRelayRepository(db: Db) {
       buyerId: string,
       amazonOrderIds: string[],
     ): Promise<string | undefined> {
-      if (!amazonOrderIds.length) return undefined;
-      const [o] = await db
-        .select({ amazonOrderId: orders.amazonOrderId })
-        .from(orders)
-        .where(
-          and(
-            eq(orders.sellerId, sellerId),
-            eq(orders.buyerId, buyerId),
-            inArray(orders.amazonOrderId, amazonOrderIds),
-          ),
-        )
-        .limit(1);
-      return o?.amazonOrderId;
+      // A mail names few order ids (subject and first lines): one lookup each.
+      for (const id of amazonOrderIds) {
+        if ((await ports.orderBuyer(sellerId, id)) === buyerId) return id;
+      }
+      return undefined;
     },
 
     async latestThread(sellerId: string, buyerId: string): Promise<string | undefined> {

@@ -17,7 +17,7 @@ export function buildPolicyContext(o: {
   marketplace: Marketplace;
   direction: PolicyDirection;
   language: MessageLanguage;
-  order?: OrderMessagingContext | null;
+  order?: Pick<OrderMessagingContext, 'amazonOrderId' | 'trackingNumbers' | 'deliveredAt'> | null;
   preOrderReply?: boolean;
   now: Date;
   maxChars?: number;

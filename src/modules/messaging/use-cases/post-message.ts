@@ -110,7 +110,9 @@ export async function postMessage(
     marketplace,
     direction: input.from === 'seller' ? 'seller-to-buyer' : 'buyer-to-seller',
     language: readerLanguage,
-    order,
+    // Solicitations have their own window (5 days after the earliest to 30 after the latest
+    // delivery date, solicitation-window.ts), which may end after MSG-13's 30 days from delivery.
+    order: order && input.kind === 'productReviewAndSellerFeedback' ? { ...order, deliveredAt: null } : order,
     preOrderReply: input.from === 'seller' && !order,
     now,
     maxChars,

@@ -43,7 +43,7 @@ export interface BuyerOrder {
   amazonOrderId: string;
   purchaseDate: string;
   status: string;
-  seller: { name: string };
+  seller: { id: string; name: string };
   marketplace: { id: string; name: string; timeZone: string };
   shippingAddress: Address;
   deliveryWindow: { from: string; to: string } | null;

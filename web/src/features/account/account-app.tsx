@@ -7,6 +7,10 @@ import { matchPath, useLocation, withQuery } from '../../app/router';
 import { ToastProvider } from '../../app/toast';
 import { I18nProvider } from '../../i18n/i18n';
 import { ErrorState } from '../../ui/error-state';
+import { BuyerMessagesPage } from '../contact/buyer-messages-page';
+import { BuyerThreadPage } from '../contact/buyer-thread-page';
+import { PublicShell } from '../contact/public-shell';
+import { SellerProfilePage } from '../contact/seller-profile-page';
 import { AccountOrderPage } from './account-order-page';
 import { AccountOrdersPage } from './account-orders-page';
 import { AccountShell } from './account-shell';
@@ -21,6 +25,11 @@ const routes: { path: string; render: (p: Record<string, string>, s: BuyerSessio
     path: '/account/orders/:orderId',
     render: (p) => <AccountOrderPage key={p.orderId} orderId={p.orderId ?? ''} />,
   },
+  { path: '/account/messages', render: () => <BuyerMessagesPage /> },
+  {
+    path: '/account/messages/:threadId',
+    render: (p) => <BuyerThreadPage key={p.threadId} threadId={p.threadId ?? ''} />,
+  },
 ];
 
 export function AccountApp() {
@@ -29,6 +38,8 @@ export function AccountApp() {
   const { pathname, search } = useLocation();
   const signedIn = session.data ?? null;
   const receipt = matchPath('/account/orders/:orderId/receipt', pathname);
+  // MSG-1: the public seller profile opens signed out; sending a message asks for sign-in.
+  const sellerProfile = matchPath('/sellers/:sellerId', pathname);
 
   let content: ReactNode;
   if (session.isPending) {
@@ -50,6 +61,19 @@ export function AccountApp() {
       ) : (
         <AccountSignInPage />
       );
+  } else if (sellerProfile) {
+    const page = (
+      <SellerProfilePage
+        key={sellerProfile.sellerId}
+        sellerId={sellerProfile.sellerId ?? ''}
+        signedIn={signedIn !== null}
+      />
+    );
+    content = signedIn ? (
+      <AccountShell session={signedIn}>{page}</AccountShell>
+    ) : (
+      <PublicShell>{page}</PublicShell>
+    );
   } else if (!signedIn) {
     content = (
       <Redirect to={withQuery('/account/sign-in', { next: pathname + (search.size ? `?${search}` : '') })} />
@@ -73,5 +97,6 @@ export function AccountApp() {
 }
 
 function safeNext(next: string | null): string {
+  if (next?.startsWith('/sellers/')) return next;
   return next?.startsWith('/account') && !next.startsWith('/account/sign-in') ? next : '/account';
 }

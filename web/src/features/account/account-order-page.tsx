@@ -2,6 +2,7 @@ import { ApiError } from '../../app/api-client';
 import { Link } from '../../app/router';
 import { useFormat } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n';
+import { useContactT } from '../contact/contact-i18n';
 import { EmptyState } from '../../ui/empty-state';
 import { ErrorState } from '../../ui/error-state';
 import { Icon } from '../../ui/icon';
@@ -53,6 +54,7 @@ export function AccountOrderPage({ orderId }: { orderId: string }) {
 
 function OrderView({ order, back }: { order: BuyerOrder; back: React.ReactNode }) {
   const { t, tCode } = useAccountT();
+  const contactT = useContactT().t;
   const { language } = useI18n();
   const format = useFormat();
   const a = order.shippingAddress;
@@ -61,6 +63,15 @@ function OrderView({ order, back }: { order: BuyerOrder; back: React.ReactNode }
       <PageHeader
         before={back}
         title={t('order.title', { orderId: order.amazonOrderId })}
+        actions={
+          <Link
+            to={`/sellers/${encodeURIComponent(order.seller.id)}?order=${encodeURIComponent(order.amazonOrderId)}`}
+            className="btn btn-secondary btn-sm"
+            data-testid="account-contact-seller"
+          >
+            <Icon name="mail" size={15} /> {contactT('order.contactSeller')}
+          </Link>
+        }
         subtitle={
           <span className="order-subtitle">
             <BuyerStatusBadge status={order.status} cancelRequested={order.cancelRequest !== null} />

@@ -1,8 +1,9 @@
 import type { ReactNode } from 'react';
 import { useChangeLanguage } from '../../app/language';
-import { Link } from '../../app/router';
+import { Link, useLocation } from '../../app/router';
 import { isLanguage, languages, useI18n } from '../../i18n/i18n';
 import { Icon } from '../../ui/icon';
+import { MessagesNavLink } from '../contact/messages-nav-link';
 import { type BuyerSession, useSetBuyerLanguage, useSignOut } from './account-api';
 import { useAccountT } from './account-i18n';
 
@@ -40,6 +41,8 @@ export function AccountLanguageSwitch() {
 export function AccountShell({ session, children }: { session: BuyerSession; children: ReactNode }) {
   const { t } = useAccountT();
   const signOut = useSignOut();
+  const { pathname } = useLocation();
+  const onOrders = pathname === '/account' || pathname.startsWith('/account/orders');
   return (
     <div className="shell account-app">
       <header className="topbar account-topbar">
@@ -54,12 +57,13 @@ export function AccountShell({ session, children }: { session: BuyerSession; chi
           <nav className="topnav" aria-label={t('brand.account')}>
             <Link
               to="/account"
-              className="topnav-link is-active"
-              aria-current="page"
+              className={`topnav-link${onOrders ? ' is-active' : ''}`}
+              aria-current={onOrders ? 'page' : undefined}
               data-testid="account-nav-orders"
             >
               {t('nav.orders')}
             </Link>
+            <MessagesNavLink />
           </nav>
           <div className="topbar-tools">
             <AccountLanguageSwitch />

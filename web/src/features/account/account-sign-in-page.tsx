@@ -17,7 +17,10 @@ export function AccountSignInPage() {
   const [secret, setSecret] = useState('');
   const posted = useRef(false);
   useDocumentTitle(t('signIn.title'));
-  const goOn = () => navigate(next?.startsWith('/account') ? next : '/account', { replace: true });
+  const goOn = () =>
+    navigate(next?.startsWith('/account') || next?.startsWith('/sellers/') ? next : '/account', {
+      replace: true,
+    });
 
   useEffect(() => {
     // StrictMode runs effects twice in development: the single-use token must be sent once.

@@ -3,6 +3,7 @@ import { useT } from '../../i18n/i18n';
 import { ErrorState } from '../../ui/error-state';
 import { PageHeader, useDocumentTitle } from '../../ui/page-header';
 import { SkeletonLine } from '../../ui/skeleton';
+import { MessagesHomeAlert } from '../messages/messages-alerts';
 import { FailedAddressAlerts } from '../notifications/failed-address-alert';
 import { AlertList } from './alert-list';
 import { type HomeAlert, useHome } from './home-api';
@@ -30,6 +31,7 @@ export function HomePage() {
             <h2 id="home-alerts" className="section-title">
               {t('home.alerts')}
             </h2>
+            <MessagesHomeAlert />
             <FailedAddressAlerts />
             {home.data ? (
               <OtherAlerts alerts={home.data.alerts} />

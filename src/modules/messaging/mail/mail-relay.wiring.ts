@@ -18,16 +18,26 @@ export type MailRelayDeps = {
   clock: Clock;
   marketplaces: MarketplacesService;
   identity: { sellerContacts(sellerId: string): Promise<{ email: string }[]> };
-  messaging: RelayMessaging & ForwardingDeps['messaging'];
+  messaging: RelayMessaging &
+    ForwardingDeps['messaging'] & {
+      orderContext(sellerId: string, amazonOrderId: string): Promise<{ buyerId: string }>;
+    };
+  buyers: { findById(id: string): Promise<{ id: string; email: string; name: string } | undefined> };
   mailer: Mailer;
   log: Logger;
   forwarding?: Pick<ForwardingDeps, 'leaseMs' | 'batchSize' | 'pollMs'>;
 };
 
 export function createMailRelay(d: MailRelayDeps) {
+  const buyer = (id: string) => d.buyers.findById(id);
+  const orderBuyer = (sellerId: string, amazonOrderId: string) =>
+    d.messaging.orderContext(sellerId, amazonOrderId).then(
+      (o) => o.buyerId,
+      () => undefined,
+    );
   const route = relayRoute({
     messaging: d.messaging,
-    repo: createRelayRepository(d.db),
+    repo: createRelayRepository(d.db, { buyer, orderBuyer }),
     marketplaces: d.marketplaces,
     sellerLogins: async (sellerId) => (await d.identity.sellerContacts(sellerId)).map((c) => c.email),
     mailer: d.mailer,
@@ -36,7 +46,7 @@ export function createMailRelay(d: MailRelayDeps) {
     log: d.log,
   });
   const forwarding = createForwardingService({
-    repo: createForwardingRepository(d.db),
+    repo: createForwardingRepository(d.db, { buyer }),
     mailer: d.mailer,
     marketplaces: d.marketplaces,
     messaging: d.messaging,
