@@ -6,12 +6,18 @@ import tlds from 'tlds';
 
 export type Canonical = {
   text: string;
-  /** Original UTF-16 offset where canonical character i starts. */
-  starts: number[];
-  /** Original UTF-16 offset where canonical character i ends (exclusive). */
-  ends: number[];
+  /**
+   * Original UTF-16 offset where canonical character i starts; `null` while the canonical text is
+   * the original itself (identity map: i) — the common case, built without any allocation.
+   */
+  starts: ArrayLike<number> | null;
+  /** Original UTF-16 offset where canonical character i ends (exclusive); `null`: i + 1. */
+  ends: ArrayLike<number> | null;
   originalLength: number;
 };
+
+const startOf = (c: Canonical, i: number) => (c.starts ? (c.starts[i] as number) : i);
+const endOf = (c: Canonical, i: number) => (c.ends ? (c.ends[i] as number) : i + 1);
 
 const TLDS = new Set(tlds.map((t) => t.toLowerCase()));
 /** Spelled "dot" is only trusted before a top-level domain people actually type (or another dot). */
@@ -36,33 +42,56 @@ function nfkc(s: string): string {
   return v;
 }
 
+// Per BMP code unit, computed once on first sight: KNOWN | PASS (NFKC-stable, visible, not a
+// combining mark: copied as is unless a combining mark follows) | MARK (starts no group, joins one).
+const KNOWN = 1;
+const PASS = 2;
+const MARK = 4;
+const kinds = new Uint8Array(0x10000);
+function kind(code: number): number {
+  let k = kinds[code] as number;
+  if (k === 0) {
+    const ch = String.fromCharCode(code);
+    k = KNOWN;
+    if (COMBINING.test(ch)) k |= MARK;
+    else if (!(code >= 0xd800 && code <= 0xdfff) && !INVISIBLE.test(ch) && ch.normalize('NFKC') === ch)
+      k |= PASS;
+    kinds[code] = k;
+  }
+  return k;
+}
+
 /** NFKC per grapheme-ish group (base + combining marks), dropping invisible characters. */
 function build(original: string): Canonical {
   const n = original.length;
-  if (ASCII_ONLY.test(original)) {
-    const starts = new Array<number>(n);
-    const ends = new Array<number>(n);
-    for (let i = 0; i < n; i++) {
-      starts[i] = i;
-      ends[i] = i + 1;
-    }
-    return { text: original, starts, ends, originalLength: n };
+  // Fast path: nothing changes (ASCII, or e.g. kana/kanji/accented letters already in NFKC).
+  let i = 0;
+  for (; i < n; i++) {
+    const code = original.charCodeAt(i);
+    if (code < 0x80) continue;
+    if (!(kind(code) & PASS)) break;
+    if (i + 1 < n && kind(original.charCodeAt(i + 1)) & MARK) break;
   }
-  const out: string[] = [];
+  if (i === n) return { text: original, starts: null, ends: null, originalLength: n };
+  const out: string[] = [original.slice(0, i)];
   const starts: number[] = [];
   const ends: number[] = [];
-  let i = 0;
+  for (let k = 0; k < i; k++) {
+    starts.push(k);
+    ends.push(k + 1);
+  }
   while (i < n) {
+    const code = original.charCodeAt(i);
+    if (code < 0x80 || (kind(code) & PASS && !(i + 1 < n && kind(original.charCodeAt(i + 1)) & MARK))) {
+      out.push(original[i] as string);
+      starts.push(i);
+      ends.push(i + 1);
+      i++;
+      continue;
+    }
     const cp = original.codePointAt(i) as number;
     let j = i + (cp > 0xffff ? 2 : 1);
     const ch = original.slice(i, j);
-    if (cp < 0x80) {
-      out.push(ch);
-      starts.push(i);
-      ends.push(j);
-      i = j;
-      continue;
-    }
     if (INVISIBLE.test(ch)) {
       i = j;
       continue;
@@ -79,46 +108,61 @@ function build(original: string): Canonical {
   return { text: out.join(''), starts, ends, originalLength: n };
 }
 
+/** The index after an empty match: whole code points for a /u regex (never inside a pair). */
+function advance(text: string, index: number, unicode: boolean): number {
+  if (!unicode || index + 1 >= text.length) return index + 1;
+  const code = text.charCodeAt(index);
+  if (code < 0xd800 || code > 0xdbff) return index + 1;
+  const next = text.charCodeAt(index + 1);
+  return next >= 0xdc00 && next <= 0xdfff ? index + 2 : index + 1;
+}
+
 /**
  * Rewrites the matches of a global regex. The replacement's characters map to the whole matched
  * range (an inserted character at an empty match maps to an empty range). `null` keeps the match.
+ * The matches are collected first: nothing is copied when none is replaced.
  */
 function rewrite(c: Canonical, re: RegExp, replace: (m: RegExpExecArray) => string | null): Canonical {
+  const text = c.text;
   re.lastIndex = 0;
-  let m = re.exec(c.text);
-  if (!m) return c;
-  const parts: string[] = [];
-  const starts: number[] = [];
-  const ends: number[] = [];
-  let last = 0;
-  const copy = (from: number, to: number) => {
-    if (to <= from) return;
-    parts.push(c.text.slice(from, to));
-    for (let k = from; k < to; k++) {
-      starts.push(c.starts[k] as number);
-      ends.push(c.ends[k] as number);
-    }
-  };
-  while (m) {
-    const at = m.index;
+  let edits: { at: number; len: number; repl: string }[] | null = null;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
     const len = m[0].length;
     const repl = replace(m);
     if (repl !== null) {
-      copy(last, at);
-      const s =
-        len > 0 ? (c.starts[at] as number) : at < c.text.length ? (c.starts[at] as number) : c.originalLength;
-      const e = len > 0 ? (c.ends[at + len - 1] as number) : s;
-      parts.push(repl);
-      for (let k = 0; k < repl.length; k++) {
-        starts.push(s);
-        ends.push(e);
-      }
-      last = at + len;
+      edits ??= [];
+      edits.push({ at: m.index, len, repl });
     }
-    if (len === 0) re.lastIndex++;
-    m = re.exec(c.text);
+    if (len === 0) re.lastIndex = advance(text, m.index, re.unicode);
   }
-  copy(last, c.text.length);
+  if (!edits) return c;
+  let size = text.length;
+  for (const e of edits) size += e.repl.length - e.len;
+  const starts = new Int32Array(size);
+  const ends = new Int32Array(size);
+  const parts: string[] = [];
+  let o = 0;
+  let last = 0;
+  const copy = (from: number, to: number) => {
+    if (to <= from) return;
+    parts.push(text.slice(from, to));
+    for (let k = from; k < to; k++, o++) {
+      starts[o] = startOf(c, k);
+      ends[o] = endOf(c, k);
+    }
+  };
+  for (const { at, len, repl } of edits) {
+    copy(last, at);
+    const s = len > 0 ? startOf(c, at) : at < text.length ? startOf(c, at) : c.originalLength;
+    const e = len > 0 ? endOf(c, at + len - 1) : s;
+    parts.push(repl);
+    for (let k = 0; k < repl.length; k++, o++) {
+      starts[o] = s;
+      ends[o] = e;
+    }
+    last = at + len;
+  }
+  copy(last, text.length);
   return { text: parts.join(''), starts, ends, originalLength: c.originalLength };
 }
 
@@ -251,8 +295,8 @@ export function canonicalForm(original: string): Canonical {
 /** Maps a canonical span [start, end) back to the original text. */
 export function toOriginalSpan(c: Canonical, start: number, end: number): { start: number; end: number } {
   if (c.text.length === 0) return { start: 0, end: 0 };
-  const s = start < c.text.length ? (c.starts[start] as number) : c.originalLength;
-  const e = end > 0 ? (c.ends[Math.min(end, c.text.length) - 1] as number) : s;
+  const s = start < c.text.length ? startOf(c, start) : c.originalLength;
+  const e = end > 0 ? endOf(c, Math.min(end, c.text.length) - 1) : s;
   return { start: s, end: Math.max(s, e) };
 }
 
@@ -261,6 +305,6 @@ export function canonicalise(text: string): { text: string; map: (i: number) => 
   const c = canonicalForm(text);
   return {
     text: c.text,
-    map: (i: number) => (i < c.text.length ? (c.starts[i] as number) : c.originalLength),
+    map: (i: number) => (i < c.text.length ? startOf(c, i) : c.originalLength),
   };
 }

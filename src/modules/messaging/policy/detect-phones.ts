@@ -1,7 +1,15 @@
 // MSG-11 phone numbers: libphonenumber-js (max metadata, VALID leniency, the marketplace's
 // country) on the canonical text with every protected identifier blanked out first — measured
 // false positives otherwise on order ids, tracking numbers, postcodes and prices (§4.2).
-import { type CountryCode, findPhoneNumbersInText } from 'libphonenumber-js/max';
+import {
+  type CountryCode,
+  findPhoneNumbersInText,
+  getCountries,
+  getCountryCallingCode,
+  isSupportedCountry,
+} from 'libphonenumber-js/max';
+import * as core from 'libphonenumber-js/core';
+import metadata from 'libphonenumber-js/max/metadata';
 
 export type Range = { start: number; end: number };
 
@@ -74,23 +82,91 @@ export function protectedRanges(
 
 export function maskRanges(text: string, ranges: readonly Range[]): string {
   if (ranges.length === 0) return text;
-  const chars = text.split('');
-  for (const r of ranges) for (let i = r.start; i < r.end && i < chars.length; i++) chars[i] = 'X';
-  return chars.join('');
+  const n = text.length;
+  const hidden = new Uint8Array(n);
+  for (const r of ranges) hidden.fill(1, Math.max(0, r.start), Math.min(r.end, n));
+  let out = '';
+  for (let i = 0; i < n; ) {
+    let j = i;
+    const h = hidden[i];
+    while (j < n && hidden[j] === h) j++;
+    out += h ? 'X'.repeat(j - i) : text.slice(i, j);
+    i = j;
+  }
+  return out;
 }
 
 export type PhoneFinding = Range & { number: string; thirdParty: boolean };
 
+/**
+ * The fewest digits a VALID number can have: a national number is never shorter than its
+ * numbering plan's shortest possible length (DE, AT: 4), an international one adds its calling
+ * code (+43 1234: 6). Computed from libphonenumber's own metadata, so a line with fewer digits
+ * provably holds no phone number and is not handed to the (costly) matcher.
+ */
+type NumberingPlans = {
+  selectNumberingPlan(country: string): void;
+  numberingPlan: { possibleLengths(): number[] };
+};
+// `Metadata` is exported by libphonenumber-js/core at runtime but missing from its typings.
+const { Metadata } = core as unknown as { Metadata: new (json: unknown) => NumberingPlans };
+const plan = new Metadata(metadata);
+const shortest = (country: string) => {
+  plan.selectNumberingPlan(country);
+  return Math.min(...plan.numberingPlan.possibleLengths());
+};
+const COUNTRIES = getCountries();
+const INTERNATIONAL_MIN = Math.min(...COUNTRIES.map((c) => getCountryCallingCode(c).length + shortest(c)));
+const minDigitsCache = new Map<string, number>();
+function minDigits(country: string): number {
+  let k = minDigitsCache.get(country);
+  if (k === undefined) {
+    k = INTERNATIONAL_MIN;
+    if (isSupportedCountry(country)) {
+      // Countries sharing the calling code (US/CA, GB/GG/JE…) can own a national number too.
+      const code = getCountryCallingCode(country);
+      for (const c of COUNTRIES) if (getCountryCallingCode(c) === code) k = Math.min(k, shortest(c));
+    }
+    minDigitsCache.set(country, k);
+  }
+  return k;
+}
+const enoughDigitsCache = new Map<number, RegExp>();
+function enoughDigits(k: number): RegExp {
+  let re = enoughDigitsCache.get(k);
+  if (!re) {
+    re = new RegExp(`^(?:\\P{Nd}*\\p{Nd}){${k}}`, 'u');
+    enoughDigitsCache.set(k, re);
+  }
+  return re;
+}
+// Hiragana, katakana (not the long-vowel mark ー, a dash to libphonenumber) and CJK ideographs.
+const SEGMENT = /[^\n\u3041-\u3096\u30A1-\u30FA\u4E00-\u9FFF]+/g;
+
 export function detectPhones(masked: string, country: string): PhoneFinding[] {
   if (!DIGIT_RUN.test(masked)) return [];
-  const found = findPhoneNumbersInText(masked, {
-    defaultCountry: country as CountryCode,
-    leniency: 'VALID',
-  } as never);
-  return found.map((p) => ({
-    start: p.startsAt,
-    end: p.endsAt,
-    number: p.number.number as string,
-    thirdParty: isThirdParty(masked, p.startsAt),
-  }));
+  // libphonenumber's candidates never span a line break or a kana/kanji character (none of
+  // them is in its digit, punctuation or extension patterns, and the characters it checks around
+  // a candidate — Latin letters, %, currency, ":" — read the same at a segment's edge), so each
+  // segment between them is matched alone, and only segments with enough digits at all.
+  const need = enoughDigits(minDigits(country));
+  const out: PhoneFinding[] = [];
+  SEGMENT.lastIndex = 0;
+  for (let seg = SEGMENT.exec(masked); seg; seg = SEGMENT.exec(masked)) {
+    const start = seg.index;
+    if (!need.test(seg[0])) continue;
+    const found = findPhoneNumbersInText(seg[0], {
+      defaultCountry: country as CountryCode,
+      leniency: 'VALID',
+    } as never);
+    for (const p of found) {
+      out.push({
+        start: start + p.startsAt,
+        end: start + p.endsAt,
+        number: p.number.number as string,
+        thirdParty: isThirdParty(masked, start + p.startsAt),
+      });
+    }
+  }
+  return out;
 }

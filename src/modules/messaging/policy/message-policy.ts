@@ -19,13 +19,13 @@ import { detectPhones, maskRanges, type Range, protectedRanges } from './detect-
 import { en } from './lexicons/en.ts';
 import { it } from './lexicons/it.ts';
 import { ja } from './lexicons/ja.ts';
-import type { Lexicon, LexiconRule } from './lexicons/lexicon.ts';
+import { type LexiconGroup, type LexiconRule, lexiconGroups } from './lexicons/lexicon.ts';
 import { CONTACT_MASK, describe, type MessageArgs, REDACTED } from './policy-messages.ts';
 
 export { canonicalise } from './canonicalise.ts';
 
 /** Every language's phrases apply on every marketplace: a seller may write English in Japan. */
-const LEXICON: Lexicon = [...en, ...it, ...ja];
+const LEXICON = lexiconGroups([...en, ...it, ...ja]);
 const ANY_ORDER_ID = /(?<!\d)\d{3}-\d{7}-\d{7}(?!\d)/;
 const HANDLE = /(?<![A-Za-z0-9._%+\-@])@(?=[A-Za-z0-9_.]{0,29}[A-Za-z])[A-Za-z0-9_][A-Za-z0-9_.]{2,29}/g;
 /** After "LINE ID", "WhatsApp"…: the id itself belongs to the span ("LINE ID: shop_abc"). */
@@ -58,32 +58,38 @@ function phraseRegex(phrase: string): RegExp | null {
 
 function runLexicon(
   c: Canonical,
-  entries: Lexicon,
+  groups: readonly LexiconGroup[],
   out: Raw[],
-  only?: ReadonlySet<LexiconRule>,
+  only?: LexiconRule,
   handlesOnly = false,
 ) {
   const lowered = c.text.toLowerCase();
   const useLower = lowered.length === c.text.length;
   const text = useLower ? lowered : c.text;
-  for (const entry of entries) {
-    const rule = entry.rule;
-    if (only && !only.has(rule)) continue;
-    const re = useLower ? entry.lower : entry.re;
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      if (m[0].length === 0) {
-        re.lastIndex++;
-        continue;
+  for (const group of groups) {
+    const rule = group.rule;
+    if (only && only !== rule) continue;
+    const gate = useLower ? group.gateLower : group.gate;
+    gate.lastIndex = 0;
+    const first = gate.exec(text);
+    if (!first) continue;
+    for (const entry of group.entries) {
+      const re = useLower ? entry.lower : entry.re;
+      re.lastIndex = first.index;
+      for (let m = re.exec(text); m; m = re.exec(text)) {
+        if (m[0].length === 0) {
+          re.lastIndex++;
+          continue;
+        }
+        let end = m.index + m[0].length;
+        if (rule === 'messenger_handle') {
+          const tail = HANDLE_TAIL.exec(c.text.slice(end, end + 48));
+          if (tail) end += tail[0].length;
+          // Redaction masks an actual id ("LINE ID: abc_1"), not a mere mention of the app.
+          else if (handlesOnly) continue;
+        }
+        out.push({ rule, start: m.index, end, args: {} });
       }
-      let end = m.index + m[0].length;
-      if (rule === 'messenger_handle') {
-        const tail = HANDLE_TAIL.exec(c.text.slice(end, end + 48));
-        if (tail) end += tail[0].length;
-        // Redaction masks an actual id ("LINE ID: abc_1"), not a mere mention of the app.
-        else if (handlesOnly) continue;
-      }
-      out.push({ rule, start: m.index, end, args: {} });
     }
   }
 }
@@ -140,10 +146,9 @@ function contactDetails(c: Canonical, ctx: PolicyContext, links: LinkFinding[], 
       out.push({ rule: 'messenger_handle', ...r, args: { found: m[0] } });
     }
   }
-  if (withPhrases) runLexicon(c, LEXICON, out, MESSENGER_ONLY, true);
+  if (withPhrases) runLexicon(c, LEXICON, out, 'messenger_handle', true);
   return out;
 }
-const MESSENGER_ONLY: ReadonlySet<LexiconRule> = new Set(['messenger_handle']);
 
 function toViolations(
   raw: Raw[],

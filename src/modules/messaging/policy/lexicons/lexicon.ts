@@ -26,3 +26,26 @@ export function lexicon(entries: Partial<Record<LexiconRule, string[]>>): Lexico
   }
   return out;
 }
+
+/**
+ * A rule's patterns with one gate: the alternation of all of them. The gate's first match is at
+ * the leftmost position where ANY of the patterns matches, so when it finds nothing no pattern
+ * can, and when it matches at `p` every pattern may start scanning at `p` (same matches). One
+ * scan instead of ~30 for the common case, a compliant message (measured ≈ 5× cheaper).
+ */
+export type LexiconGroup = { rule: LexiconRule; gate: RegExp; gateLower: RegExp; entries: Lexicon };
+
+export function lexiconGroups(all: Lexicon): LexiconGroup[] {
+  const byRule = new Map<LexiconRule, Lexicon>();
+  for (const e of all) {
+    const list = byRule.get(e.rule) ?? [];
+    list.push(e);
+    byRule.set(e.rule, list);
+  }
+  return [...byRule].map(([rule, entries]) => ({
+    rule,
+    gate: new RegExp(entries.map((e) => `(?:${e.re.source})`).join('|'), 'giu'),
+    gateLower: new RegExp(entries.map((e) => `(?:${e.lower.source})`).join('|'), 'g'),
+    entries,
+  }));
+}
