@@ -41,6 +41,7 @@ import {
   argValue,
   createPgDatabase,
   deadline,
+  fmt,
   dropPgDatabase,
   loadavg,
   log,
@@ -259,6 +260,7 @@ function mailsFor(run: number, pairs: Pair[], count: number): Mail[] {
 
 type Client = {
   ask<T>(c: ClientCommand): Promise<T>;
+  exit(): void;
   pid: number;
 };
 
@@ -283,6 +285,7 @@ async function startClient(): Promise<Client> {
   await ready;
   return {
     pid: child.pid ?? 0,
+    exit: () => child.send({ cmd: 'exit' }),
     ask<T>(c: ClientCommand) {
       return new Promise<T>((resolve, reject) => {
         waiting = (m) => {
@@ -327,6 +330,7 @@ async function main() {
   const CONNECTIONS = Number(argValue('connections', '8'));
   const WORKERS = argValue('workers', 'all') as 'all' | 'forwarding';
   const SMTP_POOL = argValue('smtp-pool', '5');
+  const SQL_LOG = process.argv.includes('--sql-log');
   const COUNT = Math.round(RATE * DURATION);
   const buyersPerRun = Math.ceil(COUNT / PER_BUYER);
   const dbName = `mercato_bench_mail_${RUN_ID}`;
@@ -346,7 +350,7 @@ async function main() {
   const { createHttpApp } = await import('../src/main/http-app.ts');
   const { createLogger } = await import('../src/platform/logger.ts');
   const { startInboundSmtp } = await import('../src/platform/mail/inbound-smtp.ts');
-  const { inboundMaxBytes } = await import('../src/modules/messaging/mail/mail-relay.ts');
+  const { inboundMaxBytes } = await import('../src/modules/messaging/index.ts');
   const { bounceRoute } = await import('../src/modules/notifications/index.ts');
   const { messages } = await import('../src/modules/messaging/messaging.tables.ts');
 
@@ -360,7 +364,30 @@ async function main() {
     LOG_LEVEL: 'warn',
   });
   const logger = createLogger('warn');
-  const services = await buildServices(config, { logger });
+  // --sql-log: every Drizzle statement counted by its text (PostgreSQL only), per run.
+  const statements = new Map<string, number>();
+  let countSql = false;
+  let ownDatabase: import('../src/platform/db/database.ts').Database | undefined;
+  if (SQL_LOG && url) {
+    const pg = (await import('pg')).default;
+    const { drizzle } = await import('drizzle-orm/node-postgres');
+    const pool = new pg.Pool({
+      connectionString: url,
+      max: config.database.kind === 'postgres' ? config.database.poolSize : 20,
+    });
+    const logQuery = (text: string) => {
+      if (!countSql) return;
+      const k = text.replace(/\s+/g, ' ').slice(0, 110);
+      statements.set(k, (statements.get(k) ?? 0) + 1);
+    };
+    ownDatabase = {
+      kind: 'postgres',
+      db: drizzle({ client: pool, logger: { logQuery } }) as never,
+      pool,
+      close: () => pool.end(),
+    };
+  }
+  const services = await buildServices(config, { logger, ...(ownDatabase ? { database: ownDatabase } : {}) });
   const db = services.database.db;
   const app = createHttpApp(services, { isReady: () => true, cliToken: 'bench' });
   let inbound: { port: number; close(): Promise<void> } | undefined;
@@ -516,6 +543,8 @@ async function main() {
       const cpu0 = process.cpuUsage();
       const pg0 = DB === 'postgres' ? postgresCpuMs(dbName) : 0;
       const cc0 = (await client.ask<{ cpuMs: number }>({ cmd: 'cpu' })).cpuMs;
+      statements.clear();
+      countSql = true;
       const sends = (
         await client.ask<{ sends: SendRecord[] }>({
           cmd: 'send',
@@ -547,6 +576,7 @@ async function main() {
       const drainedMs = performance.now() - sentAt;
       await sleep(2000); // the notification emails of the last messages
       const cpu = process.cpuUsage(cpu0);
+      countSql = false;
       const pgCpu = DB === 'postgres' ? postgresCpuMs(dbName) - pg0 : null;
       const clientCpu = (await client.ask<{ cpuMs: number }>({ cmd: 'cpu' })).cpuMs - cc0;
       const receipts = (await client.ask<{ receipts: Receipt[] }>({ cmd: 'receipts' })).receipts;
@@ -590,6 +620,7 @@ async function main() {
       const n = Math.max(1, accepted.length);
       const r = {
         run: run + 1,
+        sqlPerMessage: null as number | null,
         loadavgBefore: load0,
         loadavgAfter: loadavg(),
         offered: COUNT,
@@ -627,11 +658,19 @@ async function main() {
         `[run ${run + 1}] mercato: offered ${COUNT} at ${r.offeredPerSec}/s; accepted ${r.accepted} (${r.acceptedPerSec}/s), refused ${COUNT - r.accepted}, stored ${r.stored}, forwarded ${r.forwarded} (${r.forwardedPerSec}/s), lost ${r.lostAcceptedNotStored}+${r.lostStoredNotForwarded}, dup ${r.forwardDuplicates}; accept p50 ${r.acceptP50Ms} p99 ${r.acceptP99Ms} ms; accept→forwarded p50 ${r.forwardP50Ms} p99 ${r.forwardP99Ms} ms; CPU/msg ${JSON.stringify(r.cpuMsPerMessage)}; load ${r.loadavgAfter.join(' ')}`,
       );
       if (Object.keys(refused).length) log(`  refused: ${JSON.stringify(refused)}`);
+      if (SQL_LOG) {
+        const total = [...statements.values()].reduce((a, b) => a + b, 0);
+        log(`  SQL statements per accepted message: ${(total / n).toFixed(1)}`);
+        for (const [k, v] of [...statements].sort((a, b) => b[1] - a[1]).slice(0, 40))
+          log(`  ${(v / n).toFixed(2).padStart(6)}  ${k}`);
+        r.sqlPerMessage = Number((total / n).toFixed(1));
+      }
     }
   } finally {
     await inbound?.close();
     await services.close();
-    await client.ask({ cmd: 'exit' }).catch(() => undefined);
+    await ownDatabase?.close();
+    client.exit(); // the child exits without an answer
     await cleanup();
   }
 
@@ -671,7 +710,8 @@ async function main() {
     runs,
   };
   const file = writeResult(`inbound-mail-${DB}`, result);
-  process.stdout.write(`${JSON.stringify(result.summary, null, 2)}\nresult: ${file}\n`);
+  const lines = Object.entries(result.summary).map(([k, v]) => `${k}: ${fmt(v)}`);
+  process.stdout.write(`${lines.join('\n')}\nresult: ${file}\n`);
   process.exit(0);
 }
 
