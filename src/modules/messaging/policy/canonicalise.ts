@@ -83,10 +83,18 @@ function build(original: string): Canonical {
   while (i < n) {
     const code = original.charCodeAt(i);
     if (code < 0x80 || (kind(code) & PASS && !(i + 1 < n && kind(original.charCodeAt(i + 1)) & MARK))) {
-      out.push(original[i] as string);
-      starts.push(i);
-      ends.push(i + 1);
-      i++;
+      // A run of characters that stay as they are: one slice.
+      const from = i;
+      for (i++; i < n; i++) {
+        const next = original.charCodeAt(i);
+        if (next < 0x80) continue;
+        if (!(kind(next) & PASS) || (i + 1 < n && kind(original.charCodeAt(i + 1)) & MARK)) break;
+      }
+      out.push(original.slice(from, i));
+      for (let k = from; k < i; k++) {
+        starts.push(k);
+        ends.push(k + 1);
+      }
       continue;
     }
     const cp = original.codePointAt(i) as number;
@@ -122,10 +130,12 @@ function advance(text: string, index: number, unicode: boolean): number {
  * range (an inserted character at an empty match maps to an empty range). `null` keeps the match.
  * The matches are collected first: nothing is copied when none is replaced.
  */
+type Edit = { at: number; len: number; repl: string };
+
 function rewrite(c: Canonical, re: RegExp, replace: (m: RegExpExecArray) => string | null): Canonical {
   const text = c.text;
   re.lastIndex = 0;
-  let edits: { at: number; len: number; repl: string }[] | null = null;
+  let edits: Edit[] | null = null;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const len = m[0].length;
     const repl = replace(m);
@@ -135,7 +145,26 @@ function rewrite(c: Canonical, re: RegExp, replace: (m: RegExpExecArray) => stri
     }
     if (len === 0) re.lastIndex = advance(text, m.index, re.unicode);
   }
-  if (!edits) return c;
+  return edits ? apply(c, edits) : c;
+}
+
+/**
+ * Inserts `insert` right after each match of a global regex (an empty range in the map), like a
+ * zero-width rewrite at that point — but the regex consumes a character, which the engine scans
+ * for much faster than a lookbehind tried at every position.
+ */
+function insertAfter(c: Canonical, re: RegExp, insert: string): Canonical {
+  re.lastIndex = 0;
+  let edits: Edit[] | null = null;
+  for (let m = re.exec(c.text); m; m = re.exec(c.text)) {
+    edits ??= [];
+    edits.push({ at: m.index + m[0].length, len: 0, repl: insert });
+  }
+  return edits ? apply(c, edits) : c;
+}
+
+function apply(c: Canonical, edits: Edit[]): Canonical {
+  const text = c.text;
   let size = text.length;
   for (const e of edits) size += e.repl.length - e.len;
   const starts = new Int32Array(size);
@@ -178,6 +207,10 @@ const SPELLED_DOT = new RegExp(
 const SPELLED_AT =
   /(?<=[A-Za-z0-9._%+-])(?:\s+at\s+|\s*(?:chiocciola|chiocciolina|アットマーク|あっとまーく|アット|あっと)\s*|\s+@\s*|\s*@\s+)(?=[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.([A-Za-z]{2,})(?![A-Za-z0-9]|\.[A-Za-z0-9]))/gi;
 // "e x a m p l e . c o m", "m.a.r.i.o @ g m a i l . c o m", "0 9 0 1 2 3 4 5 6 7 8".
+/** What BRACKET_DOT / BRACKET_AT need: an opening bracket, then a dot, "@" or a spelled one. */
+const BRACKETED_WORD = /[([{<]\s*(?:[.@]|dot|punto|point|点|ドット|どっと|at|chiocciola|アット|あっと)/i;
+/** What SPELLED_AT needs: " at " between spaces, "@", or a spelled "at" in Italian / Japanese. */
+const SPELLED_AT_HINT = /\sat\s|@|chiocciola|アット|あっと/i;
 const SPACED = /(?<![A-Za-z0-9])[A-Za-z0-9](?:(?: {1,2}| ?[.@] ?)[A-Za-z0-9]){3,}(?![A-Za-z0-9])/g;
 const KANJI_DIGITS = '〇零一二三四五六七八九';
 const KANJI_RUN = new RegExp(
@@ -223,8 +256,10 @@ const WORD_ALT = Object.keys(WORD_DIGITS)
   .join('|');
 const WORD_RUN = new RegExp(`(?<![A-Za-z])(?:${WORD_ALT})(?:[\\s,.-]*(?:${WORD_ALT})){7,}(?![A-Za-z])`, 'gi');
 const WORD_ONE = new RegExp(WORD_ALT, 'gi');
-const SCRIPT_BOUNDARY = new RegExp(`(?<=[A-Za-z0-9])(?=[${CJK}])|(?<=[${CJK}])(?=[A-Za-z0-9])`, 'gu');
-const COLON_GLUE = /(?<=[^A-Za-z0-9\s]|[A-Za-z]{3,}):(?=[A-Za-z])(?!\/)/g;
+// The character before an ASCII ↔ Japanese boundary (a space is inserted after it).
+const SCRIPT_BOUNDARY = new RegExp(`[A-Za-z0-9](?=[${CJK}])|[${CJK}](?=[A-Za-z0-9])`, 'gu');
+// The colon first (a literal the engine finds fast), the condition before it as a lookbehind.
+const COLON_GLUE = /:(?<=(?:[^A-Za-z0-9\s]|[A-Za-z]{3,}):)(?=[A-Za-z])(?!\/)/g;
 const AT_STOPWORDS = new Set(
   'us me it him her them you we i they is are was were be been available online here there site website page store shop found find visit look looking arrive arrived arrives delivered delivery order ordered items products product everything anything more info information details up out sale sell sold buy bought shipped ship sent collect pick picked book booked check stock listed offer offered deals also only now directly direct reach contact email mail write message call'.split(
     ' ',
@@ -243,12 +278,12 @@ export function canonicalForm(original: string): Canonical {
   let c = build(original);
   if (/[\u2010-\u2015\u2212\u30FC\uFF70~〜]/.test(c.text)) c = rewrite(c, DASH_BETWEEN_DIGITS, () => '-');
   if (/[。｡・]/.test(c.text)) c = rewrite(c, IDEOGRAPHIC_STOP, () => '.');
-  if (/[([{<]/.test(c.text)) {
+  if (BRACKETED_WORD.test(c.text)) {
     c = rewrite(c, BRACKET_DOT, () => '.');
     c = rewrite(c, BRACKET_AT, () => '@');
   }
   if (/dot|punto|point|ドット|どっと|点/i.test(c.text)) c = rewrite(c, SPELLED_DOT, () => '.');
-  if (/at|chiocciola|アット|あっと|@/i.test(c.text)) {
+  if (SPELLED_AT_HINT.test(c.text)) {
     c = rewrite(c, SPELLED_AT, (m) => {
       if (!TLDS.has((m[1] as string).toLowerCase())) return null;
       // "find us at example.com" is a link, not an e-mail address: plain English "at" after a
@@ -287,7 +322,7 @@ export function canonicalForm(original: string): Canonical {
         .replace(/[\s,.]+/g, ''),
     );
   }
-  if (!ASCII_ONLY.test(c.text)) c = rewrite(c, SCRIPT_BOUNDARY, () => ' ');
+  if (!ASCII_ONLY.test(c.text)) c = insertAfter(c, SCRIPT_BOUNDARY, ' ');
   if (c.text.includes(':')) c = rewrite(c, COLON_GLUE, () => ': ');
   return c;
 }

@@ -69,15 +69,32 @@ export function protectedRanges(
   }
   for (const id of [orderId, ...trackingNumbers]) {
     if (!id) continue;
-    const chars = id.replace(/[\s-]/g, '');
-    if (chars.length < 4) continue;
-    const source = chars
-      .split('')
-      .map((ch) => ch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-      .join('[\\s-]?');
-    add(new RegExp(source, 'gi'));
+    const re = idPattern(id);
+    if (re) add(re);
   }
   return out;
+}
+
+/** The order's id / a tracking number with any separators; compiled once per id (bounded cache). */
+const idPatterns = new Map<string, RegExp | null>();
+function idPattern(id: string): RegExp | null {
+  let re = idPatterns.get(id);
+  if (re === undefined) {
+    const chars = id.replace(/[\s-]/g, '');
+    re =
+      chars.length < 4
+        ? null
+        : new RegExp(
+            chars
+              .split('')
+              .map((ch) => ch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+              .join('[\\s-]?'),
+            'gi',
+          );
+    if (idPatterns.size >= 10_000) idPatterns.clear();
+    idPatterns.set(id, re);
+  }
+  return re;
 }
 
 export function maskRanges(text: string, ranges: readonly Range[]): string {

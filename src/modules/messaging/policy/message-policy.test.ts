@@ -232,3 +232,46 @@ describe('buyer to seller (MSG-2, 11, 16)', () => {
     );
   });
 });
+
+describe('fast paths keep the verdicts (issue 5 PERF: prefilters, chunks, segments)', () => {
+  it('ASCII next to a kanji outside the BMP is canonicalised (used to hang: empty /u match in a surrogate pair)', () => {
+    const c = canonicalise('a𠮷b 1𠮷');
+    expect(c.text).toBe('a 𠮷 b 1 𠮷');
+    expect([...Array(c.text.length + 1).keys()].map(c.map)).toEqual([0, 1, 1, 1, 3, 3, 4, 5, 6, 6, 6, 8]);
+  });
+  it('identity map when nothing changes (ASCII, kana/kanji, accented letters)', () => {
+    for (const text of ['plain text', 'ご注文ありがとうございます', 'perché è già così']) {
+      const c = canonicalise(text);
+      expect(c.text).toBe(text);
+      expect(c.map(3)).toBe(3);
+      expect(c.map(text.length)).toBe(text.length);
+    }
+  });
+  it('links in any whitespace-separated chunk, offsets in the original (linkify-it runs on the chunks only)', () => {
+    const text = `Order ${ORDER}.\n長い文章です。\u3000詳しくは example.com/a?b=1 と\tinfo@shop.jp へ。www.x.co.jp`;
+    expect(spans(text)).toEqual([
+      ['link', 'example.com/a?b=1'],
+      ['email_address', 'info@shop.jp'],
+      ['link', 'www.x.co.jp'],
+    ]);
+  });
+  it('phones between kana/kanji and on later lines (libphonenumber runs per segment with enough digits)', () => {
+    expect(
+      spans(`注文${ORDER}について。お電話は０９０ー１２３４ー５６７８まで\n3 点\n予備03-1234-5678です`),
+    ).toEqual([
+      ['phone_number', '０９０ー１２３４ー５６７８'],
+      ['phone_number', '03-1234-5678'],
+    ]);
+  });
+  it('a phrase is found whichever language group and position it is in (prefilter + gate)', () => {
+    expect(rules(`Order ${ORDER}. ${'Thanks. '.repeat(50)}Please leave a 5-star review!`)).toEqual([
+      'review_manipulation',
+    ]);
+    expect(spans(`Ordine ${ORDER}. Iscriviti alla newsletter e seguici`)).toEqual([
+      ['marketing', 'Iscriviti'],
+      ['marketing', 'newsletter'],
+      ['marketing', 'seguici'],
+    ]);
+    expect(rules(`注文番号 ${ORDER}。★★★★★の評価をお願いします`)).toEqual(['review_manipulation']);
+  });
+});

@@ -25,7 +25,7 @@ import { CONTACT_MASK, describe, type MessageArgs, REDACTED } from './policy-mes
 export { canonicalise } from './canonicalise.ts';
 
 /** Every language's phrases apply on every marketplace: a seller may write English in Japan. */
-const LEXICON = lexiconGroups([...en, ...it, ...ja]);
+const LEXICON = [...lexiconGroups(en), ...lexiconGroups(it), ...lexiconGroups(ja)];
 const ANY_ORDER_ID = /(?<!\d)\d{3}-\d{7}-\d{7}(?!\d)/;
 const HANDLE = /(?<![A-Za-z0-9._%+\-@])@(?=[A-Za-z0-9_.]{0,29}[A-Za-z])[A-Za-z0-9_][A-Za-z0-9_.]{2,29}/g;
 /** After "LINE ID", "WhatsApp"…: the id itself belongs to the span ("LINE ID: shop_abc"). */
@@ -69,6 +69,7 @@ function runLexicon(
   for (const group of groups) {
     const rule = group.rule;
     if (only && only !== rule) continue;
+    if (useLower && group.prefilter && !group.prefilter.test(text)) continue;
     const gate = useLower ? group.gateLower : group.gate;
     gate.lastIndex = 0;
     const first = gate.exec(text);
@@ -187,12 +188,35 @@ function codePointOffset(text: string, count: number): number {
   return i;
 }
 
+const orderIdPatterns = new Map<string, RegExp>();
 function orderIdPattern(id: string): RegExp {
-  const groups = id
-    .replace(/[^0-9A-Za-z-]/g, '')
-    .split('-')
-    .filter(Boolean);
-  return new RegExp(`(?<![0-9])${groups.join('[\\s-]?')}(?![0-9])`, 'i');
+  let re = orderIdPatterns.get(id);
+  if (!re) {
+    const groups = id
+      .replace(/[^0-9A-Za-z-]/g, '')
+      .split('-')
+      .filter(Boolean);
+    re = new RegExp(`(?<![0-9])${groups.join('[\\s-]?')}(?![0-9])`, 'i');
+    if (orderIdPatterns.size >= 10_000) orderIdPatterns.clear();
+    orderIdPatterns.set(id, re);
+  }
+  return re;
+}
+
+/** Code points, without materialising them ([...text] allocates one string per character). */
+function codePointLength(text: string): number {
+  let n = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        n--;
+        i++;
+      }
+    }
+  }
+  return n;
 }
 
 /** MSG-2, 6–11, 13: may this message be sent? Pure and synchronous. */
@@ -204,7 +228,7 @@ export function checkMessage(text: string, ctx: PolicyContext): PolicyVerdict {
   if (WHITESPACE_ONLY.test(text)) {
     return finish([{ rule: 'empty', start: 0, end: 0, args: {} }], [], null, text, ctx);
   }
-  const length = [...text].length;
+  const length = codePointLength(text);
   if (length > ctx.maxChars) {
     origRaw.push({
       rule: 'too_long',
