@@ -117,7 +117,11 @@ export const NOTIFICATION_TYPES: readonly NotificationType[] = [
   type('performance.metric', 'performance', 'warning', 'performance'),
   type('performance.policy_violation', 'performance', 'critical', 'performance', { mandatory: true }),
   // Messages (wired by the messaging issue)
-  type('messages.new', 'messages', 'info', 'messaging'),
+  // In-app by default: the buyer's message itself already reaches the seller's Customer Service
+  // Reply-to address (MSG-3); an email notification on top would be a second copy of every message.
+  type('messages.new', 'messages', 'info', 'messaging', {
+    defaults: { enabled: true, frequency: 'immediate', channels: ['in_app'] },
+  }),
   type('messages.overdue', 'messages', 'warning', 'messaging'),
   // MSG-15: the buyer did not answer by the seller's reply deadline (remind to cancel, once).
   type('messages.reply_deadline', 'messages', 'warning', 'messaging'),
