@@ -27,7 +27,7 @@ import { renderMessageTemplate } from './templates.ts';
 import { asMessageLanguage, CONTACT_TOPICS, threadSubject, topicLabel } from './thread-subject.ts';
 import { createCore, type MessagingDeps } from './use-cases/core.ts';
 import { buildPolicyContext } from './use-cases/policy-context.ts';
-import { postMessage } from './use-cases/post-message.ts';
+import { type PostKnown, postMessage } from './use-cases/post-message.ts';
 import { replyDeadlineText, runSweeps } from './use-cases/sweeps.ts';
 import { responseTimeStats } from './use-cases/response-time.ts';
 import {
@@ -42,7 +42,8 @@ export type { MessagingDeps } from './use-cases/core.ts';
 export type { OrderMessagingContext } from '../orders/index.ts';
 
 export type MessagingService = {
-  postMessage(input: PostMessageInput): Promise<PostMessageResult>;
+  /** `known`: facts an internal caller (the mail relay) already read, not read again. */
+  postMessage(input: PostMessageInput, known?: PostKnown): Promise<PostMessageResult>;
   check(input: {
     sellerId?: string;
     buyerId?: string;
@@ -140,7 +141,7 @@ export function createMessagingService(deps: MessagingDeps): MessagingService {
   }
 
   const service: MessagingService = {
-    postMessage: (input) => postMessage(core, input),
+    postMessage: (input, known) => postMessage(core, input, { known }),
 
     async check(input) {
       const m = await deps.marketplaces.getMarketplace(input.marketplaceId);

@@ -27,4 +27,5 @@ export {
   buyerOrdersWithSeller,
   loadOrderMessagingContext,
   type OrderMessagingContext,
+  orderBuyerIds,
 } from './order-messaging-context.repository.ts';

@@ -3,7 +3,7 @@
 // flagged by the policy), the delivery the 30-day window counts from, and its refunds (MSG-12
 // templates). Read with whichever handle the caller holds (PGlite: one connection).
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
-import { type DbOrTx, queryRows } from '../../platform/db/database.ts';
+import type { DbOrTx } from '../../platform/db/database.ts';
 import { orderItems, orderRefunds, orders, shipments } from './orders.tables.ts';
 
 export type OrderMessagingContext = {
@@ -53,12 +53,20 @@ export async function loadOrderMessagingContext(
   sellerId: string,
   amazonOrderId: string,
 ): Promise<OrderMessagingContext | null> {
-  const [o] = await db
-    .select()
+  // The buyer's language (their account setting) picks the template language; else the order's
+  // marketplace. Read with the order (one statement, not two: the inbound mail path, PERF).
+  const [row] = await db
+    .select({
+      o: orders,
+      lang: sql<
+        string | null
+      >`(select b.language from buyers b where b.id = ${sql.raw('"orders"."buyer_id"')})`,
+    })
     .from(orders)
     .where(and(eq(orders.sellerId, sellerId), eq(orders.amazonOrderId, amazonOrderId)))
     .limit(1);
-  if (!o) return null;
+  if (!row) return null;
+  const { o, lang } = row;
   const items = await db
     .select()
     .from(orderItems)
@@ -74,15 +82,6 @@ export async function loadOrderMessagingContext(
     .from(orderRefunds)
     .where(and(eq(orderRefunds.sellerId, sellerId), eq(orderRefunds.orderId, o.id)))
     .orderBy(asc(orderRefunds.createdAt));
-  // The buyer's language (their account setting) picks the template language; else the order's marketplace.
-  const lang = o.buyerId
-    ? (
-        await queryRows<{ language: string }>(
-          db,
-          sql`select language from buyers where id = ${o.buyerId} limit 1`,
-        )
-      )[0]?.language
-    : undefined;
   const delivered = ships.map((s) => s.deliveredAt).filter((d): d is Date => d instanceof Date);
   return {
     id: o.id,
@@ -121,6 +120,24 @@ export async function loadOrderMessagingContext(
     })),
     currency: o.currency,
   };
+}
+
+/**
+ * MSG-4: the buyer of each of these public order ids of one seller (null: an order without a
+ * buyer account); ids the seller does not have are absent. One statement for all the ids a mail
+ * names (the relay threads a mail by an order id only when it is the writing buyer's order).
+ */
+export async function orderBuyerIds(
+  db: DbOrTx,
+  sellerId: string,
+  amazonOrderIds: string[],
+): Promise<Map<string, string | null>> {
+  if (!amazonOrderIds.length) return new Map();
+  const rows = await db
+    .select({ amazonOrderId: orders.amazonOrderId, buyerId: orders.buyerId })
+    .from(orders)
+    .where(and(eq(orders.sellerId, sellerId), inArray(orders.amazonOrderId, amazonOrderIds)));
+  return new Map(rows.map((r) => [r.amazonOrderId, r.buyerId]));
 }
 
 /** Contact This Seller (MSG-1): the buyer's orders with one seller, newest first, to pick from. */

@@ -45,13 +45,14 @@ export function createForwardingService(d: ForwardingDeps) {
   const log = d.log.child({ component: 'mail-forwarding' });
 
   async function compose(m: ClaimedForward): Promise<OutgoingMail | { skip: string }> {
-    const thread = await d.repo.thread(m.sellerId, m.threadId);
+    // The thread, the buyer, the aliases and the earlier messages came with the claim.
+    const thread = m.thread;
     if (!thread) return { skip: 'The thread no longer exists.' };
     const seller = await d.marketplaces.getSeller(m.sellerId);
     const mp = await d.marketplaces.getMarketplace(seller.marketplaceId);
-    const buyer = await d.repo.buyer(m.buyerId);
+    const buyer = m.buyer;
     if (!buyer) return { skip: 'The buyer no longer exists.' };
-    const aliases = await d.messaging.relayAddressesFor(m.sellerId, m.buyerId);
+    const aliases = m.aliases ?? (await d.messaging.relayAddressesFor(m.sellerId, m.buyerId));
     const toSeller = m.direction === 'buyer_to_seller';
     let to: string;
     let from: string;
@@ -65,8 +66,8 @@ export function createForwardingService(d: ForwardingDeps) {
       to = buyer.email;
       from = displayAddress(seller.name, mp.salesChannel, aliases.sellerAlias);
     }
-    const previous = await d.repo.previousMessages(m.sellerId, m.threadId, m);
-    const refs = previous.map((p) => relayMessageId(p.id, mp.domain)).reverse();
+    const previous = m.previousIds;
+    const refs = previous.map((id) => relayMessageId(id, mp.domain)).reverse();
     const base = m.subject?.trim() || thread.subject;
     const subject =
       thread.amazonOrderId && !base.includes(thread.amazonOrderId)

@@ -6,6 +6,7 @@ import type { Ids } from '../../../platform/ids.ts';
 import type { Logger } from '../../../platform/logger.ts';
 import type { Mailer } from '../../../platform/mail/mailer.ts';
 import type { MarketplacesService } from '../../marketplaces/index.ts';
+import { orderBuyerIds } from '../../orders/index.ts';
 import { createForwardingRepository } from './forwarding.repository.ts';
 import { createForwardingService, type ForwardingDeps } from './forwarding.service.ts';
 import { createRelayRepository } from './relay.repository.ts';
@@ -18,11 +19,10 @@ export type MailRelayDeps = {
   clock: Clock;
   marketplaces: MarketplacesService;
   identity: { sellerContacts(sellerId: string): Promise<{ email: string }[]> };
-  messaging: RelayMessaging &
-    ForwardingDeps['messaging'] & {
-      orderContext(sellerId: string, amazonOrderId: string): Promise<{ buyerId: string }>;
-    };
-  buyers: { findById(id: string): Promise<{ id: string; email: string; name: string } | undefined> };
+  messaging: RelayMessaging & ForwardingDeps['messaging'];
+  buyers: {
+    findById(id: string): Promise<{ id: string; email: string; name: string; language: string } | undefined>;
+  };
   mailer: Mailer;
   log: Logger;
   forwarding?: Pick<ForwardingDeps, 'leaseMs' | 'batchSize' | 'pollMs'>;
@@ -30,14 +30,12 @@ export type MailRelayDeps = {
 
 export function createMailRelay(d: MailRelayDeps) {
   const buyer = (id: string) => d.buyers.findById(id);
-  const orderBuyer = (sellerId: string, amazonOrderId: string) =>
-    d.messaging.orderContext(sellerId, amazonOrderId).then(
-      (o) => o.buyerId,
-      () => undefined,
-    );
   const route = relayRoute({
     messaging: d.messaging,
-    repo: createRelayRepository(d.db, { buyer, orderBuyer }),
+    repo: createRelayRepository(d.db, {
+      buyer,
+      orderBuyerIds: (sellerId, ids) => orderBuyerIds(d.db, sellerId, ids),
+    }),
     marketplaces: d.marketplaces,
     sellerLogins: async (sellerId) => (await d.identity.sellerContacts(sellerId)).map((c) => c.email),
     mailer: d.mailer,

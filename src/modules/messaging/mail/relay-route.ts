@@ -22,9 +22,12 @@ import { replyText } from './reply-text.ts';
 
 export type RelayPair = { address: string; sellerId: string; buyerId: string; party: 'buyer' | 'seller' };
 
+type Buyer = { id: string; email: string; name: string; language: string };
+
 /** The messaging service's part the relay uses (B's messaging.service.ts). */
 export type RelayMessaging = {
-  postMessage(input: PostMessageInput): Promise<PostMessageResult>;
+  /** `known.buyer`: the buyer row the RCPT check read (not read again by the write path). */
+  postMessage(input: PostMessageInput, known?: { buyer?: Buyer }): Promise<PostMessageResult>;
   resolveRelayAddress(address: string): Promise<RelayPair | null>;
 };
 
@@ -48,6 +51,9 @@ const ATTACHMENT_KEEP_MS = 10 * 365 * 24 * 3600_000;
 
 export function relayRoute(d: RelayRouteDeps): InboundRoute<RelayPair> {
   const log = d.log.child({ component: 'relay-mail' });
+  // The buyer row the RCPT check read for a recipient, reused at DATA for the same recipient (the
+  // SMTP server hands the very object resolved at RCPT to deliver). Dropped with the session.
+  const senderBuyer = new WeakMap<RelayPair, Buyer>();
 
   async function senderAllowed(pair: RelayPair, sender: string): Promise<boolean> {
     const from = sender.trim().toLowerCase();
@@ -55,7 +61,9 @@ export function relayRoute(d: RelayRouteDeps): InboundRoute<RelayPair> {
     if (pair.party === 'seller') {
       // The seller's alias: the buyer writes, from the address Mercato knows.
       const buyer = await d.repo.buyer(pair.buyerId);
-      return !!buyer && buyer.email.trim().toLowerCase() === from;
+      if (!buyer || buyer.email.trim().toLowerCase() !== from) return false;
+      senderBuyer.set(pair, buyer);
+      return true;
     }
     const seller = await d.marketplaces.getSeller(pair.sellerId);
     if (seller.customerServiceEmailVerifiedAt && seller.customerServiceEmail?.toLowerCase() === from)
@@ -159,7 +167,8 @@ export function relayRoute(d: RelayRouteDeps): InboundRoute<RelayPair> {
     };
     let result: PostMessageResult;
     try {
-      result = await d.messaging.postMessage(input);
+      const buyer = from === 'buyer' ? senderBuyer.get(pair) : undefined;
+      result = await d.messaging.postMessage(input, buyer ? { buyer } : undefined);
     } catch (err) {
       await d.repo
         .deleteUploads(

@@ -8,9 +8,9 @@ import { messages, messageThreads, messagingUploads } from '../messaging.tables.
 
 /** What the relay reads of other modules, through their services (buyers, orders). */
 export type RelayPorts = {
-  buyer(id: string): Promise<{ id: string; email: string; name: string } | undefined>;
-  /** The buyer of a seller's order, or undefined when the seller has no such order. */
-  orderBuyer(sellerId: string, amazonOrderId: string): Promise<string | undefined>;
+  buyer(id: string): Promise<{ id: string; email: string; name: string; language: string } | undefined>;
+  /** The buyer of each of these orders of the seller (orders.orderBuyerIds): one statement. */
+  orderBuyerIds(sellerId: string, amazonOrderIds: string[]): Promise<Map<string, string | null>>;
 };
 
 export function createRelayRepository(db: Db, ports: RelayPorts) {
@@ -62,11 +62,10 @@ export function createRelayRepository(db: Db, ports: RelayPorts) {
       buyerId: string,
       amazonOrderIds: string[],
     ): Promise<string | undefined> {
-      // A mail names few order ids (subject and first lines): one lookup each.
-      for (const id of amazonOrderIds) {
-        if ((await ports.orderBuyer(sellerId, id)) === buyerId) return id;
-      }
-      return undefined;
+      // One lookup for all the ids the mail names; the first that is this buyer's order wins.
+      if (!amazonOrderIds.length) return undefined;
+      const buyers = await ports.orderBuyerIds(sellerId, amazonOrderIds);
+      return amazonOrderIds.find((id) => buyers.get(id) === buyerId);
     },
 
     async latestThread(sellerId: string, buyerId: string): Promise<string | undefined> {

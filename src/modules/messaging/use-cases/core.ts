@@ -34,17 +34,28 @@ export type MessagingCore = {
   deps: MessagingDeps;
   repo: MessagingRepository;
   orderContext(sellerId: string, amazonOrderId: string, on?: DbOrTx): Promise<OrderMessagingContext>;
-  /** MSG-4: both aliases of the pair exist (in the caller's transaction). */
+  /**
+   * MSG-4: both aliases of the pair exist (in the caller's transaction). `existing`: both were
+   * stored before this call (false: written now, in the caller's transaction).
+   */
   ensureRelays(
     on: DbOrTx,
     sellerId: string,
     buyerId: string,
     domain: string,
     buyerEmail?: string,
-  ): Promise<{ buyerAlias: string; sellerAlias: string }>;
+  ): Promise<{ buyerAlias: string; sellerAlias: string; existing: boolean }>;
 };
 
+/** Pairs remembered by one process (a bound on memory; past it the memory starts again). */
+const KNOWN_PAIRS_MAX = 20_000;
+
 export function createCore(deps: MessagingDeps, repo: MessagingRepository): MessagingCore {
+  // Relay rows are never changed or deleted once stored (an alias stays valid for good, MSG-4), so
+  // a pair whose two rows were read is remembered: the write path and the forwarder do not read
+  // them again for every message (issue 5: 200 mails/s). Only rows read back are remembered,
+  // never rows this call inserted (the caller's transaction may still roll back).
+  const knownPairs = new Map<string, { buyerAlias: string; sellerAlias: string; existing: true }>();
   return {
     deps,
     repo,
@@ -54,10 +65,22 @@ export function createCore(deps: MessagingDeps, repo: MessagingRepository): Mess
       return o;
     },
     async ensureRelays(on, sellerId, buyerId, domain, buyerEmail) {
+      const key = `${sellerId}\n${buyerId}`;
+      const known = knownPairs.get(key);
+      if (known) return known;
       const existing = await repo.relayFor(on, sellerId, buyerId);
       const buyerRow = existing.find((r) => r.party === 'buyer');
       const sellerRow = existing.find((r) => r.party === 'seller');
-      if (buyerRow && sellerRow) return { buyerAlias: buyerRow.address, sellerAlias: sellerRow.address };
+      if (buyerRow && sellerRow) {
+        const pair = {
+          buyerAlias: buyerRow.address,
+          sellerAlias: sellerRow.address,
+          existing: true as const,
+        };
+        if (knownPairs.size >= KNOWN_PAIRS_MAX) knownPairs.clear();
+        knownPairs.set(key, pair);
+        return pair;
+      }
       const email = buyerEmail ?? (await repo.buyer(on, buyerId))?.email;
       if (!email) throw notFound('BUYER_NOT_FOUND', 'No such buyer.');
       // Buyer alias = what orders already carry as BuyerEmail; seller alias keyed on `seller:<id>`.
@@ -73,7 +96,7 @@ export function createCore(deps: MessagingDeps, repo: MessagingRepository): Mess
           ? []
           : [{ address: sellerAlias, sellerId, buyerId, party: 'seller' as const, createdAt: now }]),
       ]);
-      return { buyerAlias, sellerAlias };
+      return { buyerAlias, sellerAlias, existing: false };
     },
   };
 }
