@@ -186,11 +186,12 @@ export function createMessagingRepository(db: Db) {
       return r.length;
     },
 
-    async markSellerRead(sellerId: string, threadId: string, at: Date): Promise<void> {
+    /** The reader opened the thread: its unread flag and the other side's messages to it. */
+    async markRead(reader: 'seller' | 'buyer', sellerId: string, threadId: string, at: Date): Promise<void> {
       await db.transaction(async (tx) => {
         await tx
           .update(messageThreads)
-          .set({ sellerUnread: false })
+          .set(reader === 'seller' ? { sellerUnread: false } : { buyerUnread: false })
           .where(and(eq(messageThreads.sellerId, sellerId), eq(messageThreads.id, threadId)));
         await tx
           .update(messages)
@@ -199,27 +200,7 @@ export function createMessagingRepository(db: Db) {
             and(
               eq(messages.sellerId, sellerId),
               eq(messages.threadId, threadId),
-              eq(messages.direction, 'buyer_to_seller'),
-              isNull(messages.readAt),
-            ),
-          );
-      });
-    },
-
-    async markBuyerRead(sellerId: string, threadId: string, at: Date): Promise<void> {
-      await db.transaction(async (tx) => {
-        await tx
-          .update(messageThreads)
-          .set({ buyerUnread: false })
-          .where(and(eq(messageThreads.sellerId, sellerId), eq(messageThreads.id, threadId)));
-        await tx
-          .update(messages)
-          .set({ readAt: at })
-          .where(
-            and(
-              eq(messages.sellerId, sellerId),
-              eq(messages.threadId, threadId),
-              eq(messages.direction, 'seller_to_buyer'),
+              eq(messages.direction, reader === 'seller' ? 'buyer_to_seller' : 'seller_to_buyer'),
               isNull(messages.readAt),
             ),
           );

@@ -213,7 +213,7 @@ export function createMessagingService(deps: MessagingDeps): MessagingService {
       const now = deps.clock.now();
       let row = await sellerThread(sellerId, threadId);
       if (opts.markRead && row.sellerUnread) {
-        await repo.markSellerRead(sellerId, threadId, now);
+        await repo.markRead('seller', sellerId, threadId, now);
         row = { ...row, sellerUnread: false };
       }
       const msgs = await repo.threadMessages(sellerId, threadId);
@@ -336,7 +336,7 @@ export function createMessagingService(deps: MessagingDeps): MessagingService {
     async getBuyerThread(buyerId, threadId) {
       const t = await repo.threadByIdForBuyer(buyerId, threadId);
       if (!t) throw notFound('THREAD_NOT_FOUND', 'No such conversation.');
-      if (t.buyerUnread) await repo.markBuyerRead(t.sellerId, t.id, deps.clock.now());
+      if (t.buyerUnread) await repo.markRead('buyer', t.sellerId, t.id, deps.clock.now());
       const msgs = (await repo.threadMessages(t.sellerId, t.id)).filter((m) => m.status === 'accepted');
       return {
         ...buyerThreadSummary(

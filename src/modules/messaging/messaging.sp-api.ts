@@ -229,19 +229,19 @@ export async function orderInMarketplace(
   return { order, marketplace };
 }
 
-const appIdOf = (c: AnyContext) => (c.get as (k: string) => { app: string })('spapi').app;
+export const appIdOf = (c: AnyContext) => (c.get as (k: string) => { app: string })('spapi').app;
 
-const OrderParam = z.object({
+export const OrderParam = z.object({
   amazonOrderId: z.string().min(1).max(64).openapi({ example: '503-1234567-1234567' }),
 });
-const MarketplaceQuery = z.object({
+export const MarketplaceQuery = z.object({
   marketplaceIds: z.union([z.string(), z.array(z.string())]).openapi({ example: 'A1VC38T7YXB528' }),
 });
-const halResponse = (description: string) => ({
+export const halResponse = (description: string) => ({
   content: { 'application/hal+json': { schema: z.record(z.string(), z.any()) } },
   description,
 });
-const errors = {
+export const errors = {
   ...spApiErrorResponses,
   413: { content: { 'application/json': { schema: SpApiErrorList } }, description: 'Request too large' },
   415: { content: { 'application/json': { schema: SpApiErrorList } }, description: 'Unsupported media type' },

@@ -1,34 +1,22 @@
 // SP-API Solicitations v1 (reference/sp-api.md §4.3; model solicitations.json): the HAL list of
 // solicitation actions for an order and createProductReviewAndSellerFeedbackSolicitation (201,
 // no request body). Out of the window, or a second time, Amazon answers 403 Unauthorized.
-import type { Context } from 'hono';
 import { createRoute, createRouter, z } from '../../platform/http/openapi.ts';
-import { SpApiErrorList, spApiErrorResponses } from '../../sp-api/openapi.ts';
 import type { SpApiDeps } from '../orders/index.ts';
-import { hal, spApiRefusal } from './messaging.sp-api.ts';
+// The path/query schemas, HAL response and error table are Messaging v1's (same wire conventions).
+import {
+  appIdOf,
+  errors,
+  hal,
+  halResponse,
+  MarketplaceQuery,
+  OrderParam,
+  spApiRefusal,
+} from './messaging.sp-api.ts';
 import { SOLICITATION_KIND, type SolicitationsService } from './solicitations.service.ts';
 import { actionsDocument, schemaDocument } from './sp-api-hal.ts';
 
 const TAGS = ['SP-API: Solicitations v1'];
-
-const OrderParam = z.object({
-  amazonOrderId: z.string().min(1).max(64).openapi({ example: '503-1234567-1234567' }),
-});
-const MarketplaceQuery = z.object({
-  marketplaceIds: z.union([z.string(), z.array(z.string())]).openapi({ example: 'A1VC38T7YXB528' }),
-});
-const halResponse = (description: string) => ({
-  content: { 'application/hal+json': { schema: z.record(z.string(), z.any()) } },
-  description,
-});
-const errors = {
-  ...spApiErrorResponses,
-  413: { content: { 'application/json': { schema: SpApiErrorList } }, description: 'Request too large' },
-  415: { content: { 'application/json': { schema: SpApiErrorList } }, description: 'Unsupported media type' },
-};
-
-// biome-ignore lint/suspicious/noExplicitAny: any route's context
-const appIdOf = (c: Context<any, any, any>) => (c.get as (k: string) => { app: string })('spapi').app;
 
 export function createSolicitationsSpApiRoutes(solicitations: SolicitationsService, sp: SpApiDeps) {
   const r = createRouter();

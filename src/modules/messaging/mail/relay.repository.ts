@@ -23,32 +23,16 @@ export function createRelayRepository(db: Db, ports: RelayPorts) {
       buyerId: string,
       ids: { messageIds: string[]; emailMessageIds: string[] },
     ): Promise<string | undefined> {
-      if (ids.messageIds.length) {
+      // Our own Message-IDs name message ids; other mail is found by the Message-ID it was stored with.
+      for (const [column, values] of [
+        [messages.id, ids.messageIds],
+        [messages.emailMessageId, ids.emailMessageIds],
+      ] as const) {
+        if (!values.length) continue;
         const [m] = await db
           .select({ threadId: messages.threadId })
           .from(messages)
-          .where(
-            and(
-              eq(messages.sellerId, sellerId),
-              eq(messages.buyerId, buyerId),
-              inArray(messages.id, ids.messageIds),
-            ),
-          )
-          .orderBy(desc(messages.createdAt))
-          .limit(1);
-        if (m) return m.threadId;
-      }
-      if (ids.emailMessageIds.length) {
-        const [m] = await db
-          .select({ threadId: messages.threadId })
-          .from(messages)
-          .where(
-            and(
-              eq(messages.sellerId, sellerId),
-              eq(messages.buyerId, buyerId),
-              inArray(messages.emailMessageId, ids.emailMessageIds),
-            ),
-          )
+          .where(and(eq(messages.sellerId, sellerId), eq(messages.buyerId, buyerId), inArray(column, values)))
           .orderBy(desc(messages.createdAt))
           .limit(1);
         if (m) return m.threadId;
